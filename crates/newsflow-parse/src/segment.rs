@@ -1,0 +1,1 @@
+//! Story segmentation (owned by the segmentation work).

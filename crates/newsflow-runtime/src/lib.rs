@@ -1,0 +1,12 @@
+//! What joins the stages: envelopes with ack tokens, bounded links, the
+//! worker pool that runs the pure parse/enrich stages, fan-out to sinks,
+//! and shutdown.
+
+pub mod ack;
+pub mod envelope;
+pub mod stage;
+
+pub use ack::{AckToken, AckTracker, Committed};
+pub use envelope::Envelope;
+pub use stage::{fan_out, run_transform, Transform, TransformOutput};
+pub use tokio_util::sync::CancellationToken;
