@@ -1,1 +1,167 @@
-//! newsflow-enrich
+//! Enrichment: pure, synchronous functions that add entities, quotes,
+//! dates, ... to a parsed [`Article`]. Each [`Enricher`] is one step; an
+//! [`EnrichChain`] runs the configured steps in order. A step that fails on
+//! one article records the failure in `errors`; the article always flows.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use newsflow_model::{Article, EnrichedArticle, StageError};
+
+mod config;
+
+pub use config::EnrichConfig;
+
+#[derive(Debug, thiserror::Error)]
+pub enum EnrichError {
+    #[error("{0}")]
+    Failed(String),
+    #[error("skipped: article language is {found}, this enricher supports {supported}")]
+    UnsupportedLanguage {
+        found: String,
+        supported: &'static str,
+    },
+}
+
+/// One enrichment step.
+pub trait Enricher: Send + Sync {
+    /// Name used in `errors[].stage`, config and metrics.
+    fn name(&self) -> &'static str;
+
+    fn enrich(&self, article: &mut EnrichedArticle) -> Result<(), EnrichError>;
+}
+
+/// The configured enrichers, in order.
+#[derive(Default)]
+pub struct EnrichChain {
+    enrichers: Vec<Box<dyn Enricher>>,
+}
+
+impl EnrichChain {
+    /// The chain that `config` switches on.
+    pub fn from_config(config: &EnrichConfig) -> Self {
+        let _ = config;
+        // Enrichers are registered here as they are written (issue: enrichment).
+        Self::default()
+    }
+
+    pub fn with(mut self, enricher: Box<dyn Enricher>) -> Self {
+        self.enrichers.push(enricher);
+        self
+    }
+
+    pub fn names(&self) -> Vec<&'static str> {
+        self.enrichers.iter().map(|e| e.name()).collect()
+    }
+
+    /// Runs every enricher on `article`. Errors and panics of a step are
+    /// recorded in `errors` and the next step still runs.
+    pub fn enrich(&self, article: Article) -> EnrichedArticle {
+        let mut record = EnrichedArticle::from_article(article);
+        for enricher in &self.enrichers {
+            let outcome = catch_unwind(AssertUnwindSafe(|| enricher.enrich(&mut record)));
+            let message = match outcome {
+                Ok(Ok(())) => continue,
+                Ok(Err(e)) => e.to_string(),
+                Err(panic) => format!("panicked: {}", panic_message(&panic)),
+            };
+            record.errors.push(StageError {
+                stage: enricher.name().to_owned(),
+                message,
+            });
+        }
+        record
+    }
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = panic.downcast_ref::<&str>() {
+        (*s).to_owned()
+    } else if let Some(s) = panic.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsflow_model::{Provenance, SCHEMA_VERSION};
+
+    struct Failing;
+    impl Enricher for Failing {
+        fn name(&self) -> &'static str {
+            "failing"
+        }
+        fn enrich(&self, _: &mut EnrichedArticle) -> Result<(), EnrichError> {
+            Err(EnrichError::Failed("no luck".into()))
+        }
+    }
+
+    struct Panicking;
+    impl Enricher for Panicking {
+        fn name(&self) -> &'static str {
+            "panicking"
+        }
+        fn enrich(&self, _: &mut EnrichedArticle) -> Result<(), EnrichError> {
+            panic!("boom")
+        }
+    }
+
+    struct Keyworder;
+    impl Enricher for Keyworder {
+        fn name(&self) -> &'static str {
+            "keywords"
+        }
+        fn enrich(&self, a: &mut EnrichedArticle) -> Result<(), EnrichError> {
+            a.keywords.push(newsflow_model::Keyword {
+                term: a.article.body.clone(),
+                score: 1.0,
+            });
+            Ok(())
+        }
+    }
+
+    fn article() -> Article {
+        Article {
+            schema_version: SCHEMA_VERSION,
+            id: "x".into(),
+            source: "test".into(),
+            url: None,
+            title: None,
+            kicker: None,
+            deck: None,
+            dateline: None,
+            lede: None,
+            byline: vec![],
+            agencies: vec![],
+            media_credits: vec![],
+            published_at: None,
+            fetched_at: None,
+            body: "word".into(),
+            paragraphs: vec!["word".into()],
+            truncated: false,
+            provenance: Provenance {
+                parser: "test".into(),
+                origin: "t".into(),
+                segment: 0,
+                lines: None,
+            },
+        }
+    }
+
+    #[test]
+    fn failures_are_recorded_and_later_steps_still_run() {
+        let chain = EnrichChain::default()
+            .with(Box::new(Failing))
+            .with(Box::new(Panicking))
+            .with(Box::new(Keyworder));
+        let out = chain.enrich(article());
+        assert_eq!(out.errors.len(), 2);
+        assert_eq!(out.errors[0].stage, "failing");
+        assert_eq!(out.errors[0].message, "no luck");
+        assert!(out.errors[1].message.contains("boom"));
+        assert_eq!(out.keywords[0].term, "word");
+        assert_eq!(out.article.id, "x");
+    }
+}
