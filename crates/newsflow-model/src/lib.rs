@@ -22,4 +22,4 @@ pub use schema::{output_schema, output_schema_json};
 pub const SCHEMA_VERSION: u32 = 1;
 
 mod dead_letter;
-pub use dead_letter::DeadLetter;
+pub use dead_letter::{DeadLetter, DEAD_LETTER_MAX_ORIGINAL_BYTES};
