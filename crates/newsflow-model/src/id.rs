@@ -73,7 +73,14 @@ pub fn normalised_text_key(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        // Most news text is ASCII: lower-case it in place, cheaply.
+        if word.is_ascii() {
+            let start = out.len();
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
     out
 }
@@ -96,6 +103,11 @@ mod tests {
         let b = record_id(None, "He said \"yes\". Then left.");
         assert_eq!(a, b);
         assert_ne!(a, record_id(None, "He said no. Then left."));
+    }
+
+    #[test]
+    fn text_key_lowercases_ascii_and_unicode_alike() {
+        assert_eq!(normalised_text_key("ÉCOLE  Nord, 2024!"), "école nord 2024");
     }
 
     #[test]

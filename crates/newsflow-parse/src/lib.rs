@@ -10,7 +10,10 @@ pub mod text;
 #[derive(Debug, Clone)]
 pub struct ParseLimits {
     pub max_document_bytes: usize,
+    /// Longest accepted line (after decoding). A longer line is an error, not
+    /// split: no news paragraph is that long, so it is a dump or a blob.
     pub max_line_bytes: usize,
+    /// Most non-blank lines (paragraphs) accepted in one document.
     pub max_paragraphs: usize,
 }
 
@@ -32,11 +35,34 @@ pub enum ParseError {
     TooLarge { size: usize, limit: usize },
     #[error("binary content, not text ({detail})")]
     Binary { detail: String },
+    #[error("line {line} is {size} bytes, over the {limit}-byte limit (parse.max_line_bytes)")]
+    LineTooLong {
+        line: u64,
+        size: usize,
+        limit: usize,
+    },
+    #[error("document has more than {limit} paragraphs (parse.max_paragraphs)")]
+    TooManyParagraphs { limit: usize },
     #[error("{0}")]
     Invalid(String),
 }
 
+/// The input formats the parser recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    PlainText,
+}
+
+/// Which parser a document needs. Only plain text exists so far; binary
+/// content is rejected here so no parser has to look at it.
+pub fn detect_format(doc: &RawDocument) -> Result<Format, ParseError> {
+    text::decode::check_not_binary(&doc.bytes)?;
+    Ok(Format::PlainText)
+}
+
 /// Parses one raw document into the articles it holds.
 pub fn parse(doc: &RawDocument, limits: &ParseLimits) -> Result<Vec<Article>, ParseError> {
-    text::parse_plain_text(doc, limits)
+    match detect_format(doc)? {
+        Format::PlainText => text::parse_plain_text(doc, limits),
+    }
 }
