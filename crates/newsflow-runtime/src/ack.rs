@@ -61,7 +61,9 @@ struct TokenInner {
 impl Drop for TokenInner {
     fn drop(&mut self) {
         if let Some(tracker) = &self.tracker {
-            tracker.finish(self.seq, self.failed.load(Ordering::Acquire));
+            let failed = self.failed.load(Ordering::Acquire);
+            crate::events::UnitFinished { failed }.emit();
+            tracker.finish(self.seq, failed);
         }
     }
 }

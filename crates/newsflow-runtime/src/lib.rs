@@ -4,9 +4,10 @@
 
 pub mod ack;
 pub mod envelope;
+pub mod events;
 pub mod stage;
 
 pub use ack::{AckToken, AckTracker, Committed};
 pub use envelope::Envelope;
-pub use stage::{fan_out, run_transform, Transform, TransformOutput};
+pub use stage::{count_dead_letters, fan_out, run_transform, Transform, TransformOutput};
 pub use tokio_util::sync::CancellationToken;

@@ -8,6 +8,7 @@ use newsflow_model::DeadLetter;
 use tokio::sync::{mpsc, Mutex};
 use tracing::{debug, warn};
 
+use crate::events::{DeadLettered, StagePanicked, StageProcessed};
 use crate::Envelope;
 
 /// What one input became: records, and dead letters for the parts that
@@ -70,27 +71,43 @@ pub async fn run_transform<T: Transform>(
                     return;
                 };
                 let t = Arc::clone(&transform);
+                let started = std::time::Instant::now();
                 let result = tokio::task::spawn_blocking(move || t.apply(record)).await;
                 let out = match result {
                     Ok(out) => out,
                     Err(e) => {
-                        // A panic in a pure stage is a bug; keep the daemon
-                        // alive and keep the token unfinished-safe by failing it.
-                        warn!(stage = transform.name(), error = %e, "stage panicked");
+                        // A panic in a pure stage is a bug: keep the daemon
+                        // alive, and fail the input so it is never committed.
+                        StagePanicked {
+                            stage: transform.name(),
+                            error: &e.to_string(),
+                        }
+                        .emit();
                         ack.fail();
                         continue;
                     }
                 };
+                StageProcessed {
+                    stage: transform.name(),
+                    records: out.records.len(),
+                    dead_letters: out.dead_letters.len(),
+                    elapsed: started.elapsed(),
+                }
+                .emit();
+
                 for record in out.records {
                     let envelope = Envelope::new(record, ack.clone());
-                    if output.send(envelope).await.is_err() {
+                    if let Err(mpsc::error::SendError(lost)) = output.send(envelope).await {
+                        // Dropping it unmarked would acknowledge it.
+                        lost.ack.fail();
                         warn!(stage = transform.name(), "output link closed");
                         return;
                     }
                 }
                 for dead in out.dead_letters {
                     let envelope = Envelope::new(dead, ack.clone());
-                    if dead_letters.send(envelope).await.is_err() {
+                    if let Err(mpsc::error::SendError(lost)) = dead_letters.send(envelope).await {
+                        lost.ack.fail();
                         warn!(stage = transform.name(), "dead-letter link closed");
                         return;
                     }
@@ -101,6 +118,33 @@ pub async fn run_transform<T: Transform>(
     drop(output);
     drop(dead_letters);
     while tasks.join_next().await.is_some() {}
+    // Workers only stop early when a downstream link closed: whatever is
+    // still queued can no longer be delivered, and dropping it unmarked
+    // would acknowledge it.
+    let mut input = input.lock().await;
+    input.close();
+    while let Some(envelope) = input.recv().await {
+        envelope.ack.fail();
+    }
+}
+
+/// Passes dead letters from every stage on to the dead-letter sink,
+/// counting and logging each one on the way.
+pub async fn count_dead_letters(
+    mut input: mpsc::Receiver<Envelope<DeadLetter>>,
+    output: mpsc::Sender<Envelope<DeadLetter>>,
+) {
+    while let Some(envelope) = input.recv().await {
+        DeadLettered {
+            stage: &envelope.record.stage,
+            reason: &envelope.record.reason,
+        }
+        .emit();
+        if let Err(mpsc::error::SendError(envelope)) = output.send(envelope).await {
+            // The dead-letter sink stopped: this input can no longer be recorded.
+            envelope.ack.fail();
+        }
+    }
 }
 
 /// Hands every record from `input` to each of `outputs` (sharing it with an
