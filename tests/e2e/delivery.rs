@@ -1,8 +1,7 @@
-use std::collections::HashMap;
 use std::fs;
 use std::time::Duration;
 
-use crate::util::{story_line, wait_until, Scratch};
+use crate::util::{marker_counts, story_line, wait_until, Scratch};
 
 const FILES: usize = 40;
 const STORIES_PER_FILE: usize = 500;
@@ -43,16 +42,8 @@ fn sigkill_then_restart_loses_nothing() {
         .expect("restart finishes");
     assert!(status.success(), "{}", scratch.log());
 
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for article in scratch.articles() {
-        let body = article["body"].as_str().expect("body");
-        for marker in body.match_indices("NFX").map(|(i, _)| &body[i..i + 10]) {
-            *seen.entry(marker.to_owned()).or_default() += 1;
-        }
-    }
-    let missing: Vec<usize> = (0..total)
-        .filter(|n| !seen.contains_key(&format!("NFX{n:06}Q")))
-        .collect();
+    let seen = marker_counts(&scratch.articles());
+    let missing: Vec<usize> = (0..total).filter(|n| !seen.contains_key(n)).collect();
     assert!(missing.is_empty(), "{} stories lost, first {:?}", missing.len(), &missing[..missing.len().min(5)]);
     let duplicates: usize = seen.values().map(|c| c - 1).sum();
     let line_len = story_line(0).len() + 1;

@@ -216,3 +216,18 @@ pub fn story_line(n: usize) -> String {
          mayor promised a second vote before the"
     )
 }
+
+/// How often each story marker (see [`story_line`]) occurs in the bodies of
+/// `articles`: delivery is checked by content, whatever the segmentation.
+pub fn marker_counts(articles: &[Value]) -> std::collections::HashMap<usize, usize> {
+    let mut counts = std::collections::HashMap::new();
+    for article in articles {
+        let body = article["body"].as_str().unwrap_or_default();
+        for (i, _) in body.match_indices("NFX") {
+            if let Some(n) = body.get(i + 3..i + 9).and_then(|d| d.parse().ok()) {
+                *counts.entry(n).or_default() += 1;
+            }
+        }
+    }
+    counts
+}

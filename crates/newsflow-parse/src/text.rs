@@ -78,10 +78,34 @@ fn with_lines<T>(
     build(&lines)
 }
 
+/// A "story" made only of a headline and/or byline lines is the head of
+/// the story that follows it: the segmenter may cut after a byline, but a
+/// byline never ends a story.
+fn join_header_only_stories(lines: &[Line<'_>], starts: Vec<usize>) -> Vec<usize> {
+    let is_header = |line: &Line<'_>| {
+        header::parse_by_line(line.text).is_some() || header::looks_like_headline(line.text)
+    };
+    let mut kept: Vec<usize> = Vec::with_capacity(starts.len());
+    let mut previous_is_header_only = false;
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(lines.len());
+        if !previous_is_header_only {
+            kept.push(start);
+        }
+        let this_is_header_only = lines
+            .get(start..end)
+            .is_some_and(|story| story.iter().all(is_header));
+        // A header-only story swallows the next start; a run of them keeps
+        // joining until real body text comes.
+        previous_is_header_only = this_is_header_only && end < lines.len();
+    }
+    kept
+}
+
 /// The segmenter's story starts, checked: they must begin at 0 and rise
 /// strictly inside `lines`, or stories would be lost or duplicated.
 fn story_starts(lines: &[Line<'_>]) -> Result<Vec<usize>, ParseError> {
-    let starts = segment(lines);
+    let starts = join_header_only_stories(lines, segment(lines));
     let valid = starts.first() == Some(&0)
         && starts.windows(2).all(|pair| pair[0] < pair[1])
         && starts.last().is_some_and(|&last| last < lines.len());
