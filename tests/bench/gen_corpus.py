@@ -8,24 +8,35 @@ import sys
 NOUNS = "council harbour ferry orchard river bridge ministry festival market school museum railway lighthouse valley union budget archive storm vote clinic factory court grant island village tunnel reservoir".split()
 VERBS = "approved rejected delayed announced opened closed rebuilt funded questioned expanded reviewed cancelled welcomed criticised inspected".split()
 ADJ = "new old local regional quiet costly early late northern coastal small public disputed temporary historic".split()
-NAMES = ["Mara Quill", "Ivo Brandt", "Dora Penhallow", "Tomas Reyes", "Hanna Lind", "Edna Vos", "Priya Anand", "Kofi Mensah"]
-TOWNS = ["Elm Ford", "Gull Island", "Pine Valley", "Northwick", "Salt Harbour", "Riverton", "Oakmere"]
 
 
-def sentence(rng):
+SYLLABLES = "ka lo mi ra ten vis dor an bel cor fen gal hul iss jor kel mar nov pel quin ros sul tav ur vel wen yor zan".split()
+
+
+def invented_word(rng):
+    return "".join(rng.choice(SYLLABLES) for _ in range(2 + rng.randrange(2)))
+
+
+def sentence(rng, topic):
     words = [rng.choice(["The", "After", "Officials", "Residents", "In", "Critics"])]
     for _ in range(6 + rng.randrange(14)):
-        words.append(rng.choice((rng.choice(NOUNS), rng.choice(VERBS), rng.choice(ADJ), "the", "of", "and", "in")))
+        pool = (rng.choice(NOUNS), rng.choice(VERBS), rng.choice(ADJ), "the", "of", "and", "in", rng.choice(topic["words"]), rng.choice(topic["words"]))
+        words.append(rng.choice(pool))
     if rng.random() < 0.3:
-        words.append("%s said" % rng.choice(NAMES))
+        words.append("%s said" % topic["person"].split()[-1])
     return " ".join(words) + "."
 
 
 def story(rng, n):
-    town = rng.choice(TOWNS)
-    lines = ["The %s of %s %s plan %d on Tuesday, %s said. %s" % (rng.choice(NOUNS), town, rng.choice(VERBS), n, rng.choice(NAMES), sentence(rng))]
+    # Each story has its own invented names and words, as real stories do.
+    topic = {
+        "person": "%s %s" % (invented_word(rng).title(), invented_word(rng).title()),
+        "place": invented_word(rng).title(),
+        "words": [invented_word(rng) for _ in range(6)],
+    }
+    lines = ["The %s of %s %s plan %d on Tuesday, %s said. %s" % (rng.choice(NOUNS), topic["place"], rng.choice(VERBS), n, topic["person"], sentence(rng, topic))]
     for _ in range(rng.randrange(1, 9)):
-        lines.append(" ".join(sentence(rng) for _ in range(1 + rng.randrange(4))))
+        lines.append(" ".join(sentence(rng, topic) for _ in range(1 + rng.randrange(4))))
     if rng.random() < 0.5:
         lines[-1] = lines[-1].rstrip(".") + " and the"  # cut off mid-sentence
     return "\n".join(lines) + "\n"

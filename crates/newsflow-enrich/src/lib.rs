@@ -7,7 +7,18 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use newsflow_model::{Article, EnrichedArticle, StageError};
 
+pub mod amounts;
 mod config;
+pub mod dates;
+pub mod dedup;
+pub mod entities;
+pub mod keywords;
+pub mod language;
+pub mod places;
+pub mod quotes;
+pub mod subjects;
+pub mod text_util;
+pub mod tone;
 
 pub use config::EnrichConfig;
 
@@ -37,11 +48,43 @@ pub struct EnrichChain {
 }
 
 impl EnrichChain {
-    /// The chain that `config` switches on.
+    /// The chain that `config` switches on, in dependency order: language
+    /// first (English-only steps check it), entities before the places and
+    /// quotes that build on them, near-duplicates last.
     pub fn from_config(config: &EnrichConfig) -> Self {
-        let _ = config;
-        // Enrichers are registered here as they are written (issue: enrichment).
-        Self::default()
+        let mut chain = Self::default();
+        if config.disabled {
+            return chain;
+        }
+        let steps: [(bool, &dyn Fn() -> Box<dyn Enricher>); 10] = [
+            (config.language, &|| {
+                Box::new(if config.english_fast_path {
+                    language::LanguageEnricher::new()
+                } else {
+                    language::LanguageEnricher::whatlang_only()
+                })
+            }),
+            (config.entities, &|| Box::new(entities::EntityEnricher::new())),
+            (config.places, &|| Box::new(places::PlaceEnricher::new())),
+            (config.quotes, &|| Box::new(quotes::QuoteEnricher::new())),
+            (config.dates, &|| Box::new(dates::DateEnricher::new(config.reference_date))),
+            (config.amounts, &|| Box::new(amounts::AmountEnricher::new())),
+            (config.keywords, &|| Box::new(keywords::KeywordEnricher::new(config.max_keywords))),
+            (config.subjects, &|| Box::new(subjects::SubjectEnricher::new())),
+            (config.tone, &|| Box::new(tone::ToneEnricher::new())),
+            (config.near_duplicates, &|| {
+                Box::new(dedup::NearDuplicateEnricher::new(
+                    config.duplicate_max_distance,
+                    config.duplicate_window,
+                ))
+            }),
+        ];
+        for (enabled, make) in steps {
+            if enabled {
+                chain = chain.with(make());
+            }
+        }
+        chain
     }
 
     pub fn with(mut self, enricher: Box<dyn Enricher>) -> Self {
@@ -151,6 +194,26 @@ mod tests {
     }
 
     #[test]
+    fn config_switches_enrichers_on_and_off() {
+        let all = EnrichChain::from_config(&EnrichConfig::default()).names();
+        assert_eq!(all.len(), 10, "{all:?}");
+        assert_eq!(all[0], "language");
+        let config = EnrichConfig {
+            tone: false,
+            near_duplicates: false,
+            ..EnrichConfig::default()
+        };
+        let some = EnrichChain::from_config(&config).names();
+        assert_eq!(some.len(), 8);
+        assert!(!some.contains(&"tone"));
+        let off = EnrichConfig {
+            disabled: true,
+            ..EnrichConfig::default()
+        };
+        assert!(EnrichChain::from_config(&off).names().is_empty());
+    }
+
+    #[test]
     fn failures_are_recorded_and_later_steps_still_run() {
         let chain = EnrichChain::default()
             .with(Box::new(Failing))
@@ -165,3 +228,4 @@ mod tests {
         assert_eq!(out.article.id, "x");
     }
 }
+

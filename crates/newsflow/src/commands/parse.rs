@@ -13,10 +13,18 @@ use crate::OutputFormat;
 /// `newsflow parse FILE...`: one-shot parsing for people and scripts.
 /// Records go to stdout; a file that fails is reported on stderr and the
 /// others are still parsed (exit 1 if any failed).
-pub fn parse_files(files: &[PathBuf], output: OutputFormat, enrich: bool) -> anyhow::Result<ExitCode> {
+pub fn parse_files(
+    files: &[PathBuf],
+    output: OutputFormat,
+    enrich: bool,
+    reference_date: Option<chrono::NaiveDate>,
+) -> anyhow::Result<ExitCode> {
     let limits = ParseLimits::default();
     let chain = if enrich {
-        EnrichChain::from_config(&EnrichConfig::default())
+        EnrichChain::from_config(&EnrichConfig {
+            reference_date,
+            ..EnrichConfig::default()
+        })
     } else {
         EnrichChain::default()
     };
@@ -40,7 +48,12 @@ pub fn parse_files(files: &[PathBuf], output: OutputFormat, enrich: bool) -> any
                 continue;
             }
         };
-        for article in articles {
+        for mut article in articles {
+            if reference_date.is_some() {
+                // An explicit reference date beats the moment this command
+                // happened to read the file.
+                article.fetched_at = None;
+            }
             let record = chain.enrich(article);
             write_record(&mut out, &record, output).context("writing to stdout")?;
         }

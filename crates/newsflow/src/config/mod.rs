@@ -314,6 +314,9 @@ impl Config {
         if stdin_sources > 1 {
             problems.push(("sources".to_owned(), "only one stdin source can exist".to_owned()));
         }
+        for (key, message) in self.enrich.problems() {
+            problems.push((format!("enrich.{key}"), message));
+        }
         let p = &self.pipeline;
         for (key, value) in [
             ("pipeline.workers", p.workers),

@@ -1,0 +1,152 @@
+//! The relative matchers of [`Scanner`]: weekdays, "yesterday", "last
+//! week", "three days later", "the next day".
+
+use super::scan::{Dir, Expr, Found, Scanner};
+use super::words::{self, Unit};
+use crate::amounts::numbers::written_number;
+
+impl Scanner<'_, '_> {
+    pub(super) fn weekday(&self, i: usize) -> Option<Found> {
+        let weekday = words::weekday(self.tok(i)?.text)?;
+        let mut buf = [0u8; 24];
+        let prev = i.checked_sub(1);
+        let cue = prev.map_or("", |p| self.lower(p, &mut buf));
+        let (first, dir) = match cue {
+            "last" => (i - 1, Dir::StrictPast),
+            "next" => (i - 1, Dir::StrictFuture),
+            "this" => (i - 1, Dir::Nearest),
+            _ => (i, self.tense(i)),
+        };
+        // "from today to Friday", "Monday to Wednesday": counts on from the
+        // date mention just before.
+        let after_previous = matches!(cue, "to" | "until" | "till" | "through" | "and")
+            || prev.is_some_and(|p| {
+                self.tokens[p].is_punct('-') || self.tokens[p].is_punct('\u{2013}')
+            });
+        let after_previous = after_previous && self.found.last().is_some_and(|f| f.last + 3 >= i);
+        self.found(
+            first,
+            i,
+            Expr::Weekday {
+                weekday,
+                dir,
+                after_previous,
+            },
+        )
+    }
+
+    /// Past unless a future cue precedes in the same sentence.
+    fn tense(&self, i: usize) -> Dir {
+        let mut buf = [0u8; 24];
+        for j in (i.saturating_sub(12)..i).rev() {
+            let t = &self.tokens[j];
+            if t.ends_sentence() && !self.is_abbreviation_dot(j) {
+                break;
+            }
+            if words::is_future_cue(self.lower(j, &mut buf)) {
+                return Dir::Future;
+            }
+        }
+        Dir::Past
+    }
+
+    /// A "." after "Aug", "U.S" or "Mr" rather than at a sentence end.
+    fn is_abbreviation_dot(&self, j: usize) -> bool {
+        let before = j.checked_sub(1).map(|p| self.tokens[p].text).unwrap_or("");
+        self.tokens[j].text == "."
+            && (words::month(before).is_some()
+                || (before.len() <= 3 && before.starts_with(|c: char| c.is_uppercase())))
+    }
+
+    /// "today", "yesterday", "tomorrow", "tonight", "this morning",
+    /// "last week", "next month", "this year".
+    pub(super) fn deictic(&self, i: usize) -> Option<Found> {
+        let mut buf = [0u8; 24];
+        let word = self.lower(i, &mut buf);
+        let day = |amount| Expr::FromReference {
+            unit: Unit::Day,
+            amount,
+        };
+        match word {
+            "today" | "tonight" => return self.found(i, i, day(0)),
+            "yesterday" => return self.found(i, i, day(-1)),
+            "tomorrow" => return self.found(i, i, day(1)),
+            _ => {}
+        }
+        let amount = match word {
+            "last" => -1,
+            "next" => 1,
+            "this" => 0,
+            _ => return None,
+        };
+        let mut buf2 = [0u8; 24];
+        let following = self.lower(i + 1, &mut buf2);
+        if amount == 0 && matches!(following, "morning" | "afternoon" | "evening") {
+            return self.found(i, i + 1, day(0));
+        }
+        let unit = words::unit(following).filter(|_| !following.ends_with('s'))?;
+        self.found(i, i + 1, Expr::FromReference { unit, amount })
+    }
+
+    /// "three days later", "10 years ago", "a week earlier".
+    pub(super) fn count_with_unit(&self, i: usize) -> Option<Found> {
+        let tok = self.tok(i)?;
+        let (n, next) = if tok.is_number() {
+            let n: f64 = tok.text.parse().ok()?;
+            (n, i + 1)
+        } else if tok.text.eq_ignore_ascii_case("a") || tok.text.eq_ignore_ascii_case("an") {
+            (1.0, i + 1)
+        } else {
+            written_number(self.tokens, i)?
+        };
+        let mut buf = [0u8; 24];
+        let unit = words::unit(self.lower(next, &mut buf))?;
+        let mut buf2 = [0u8; 24];
+        let sign = match self.lower(next + 1, &mut buf2) {
+            "ago" => {
+                return self.found(
+                    i,
+                    next + 1,
+                    Expr::FromReference {
+                        unit,
+                        amount: -(n as i64),
+                    },
+                )
+            }
+            "later" => 1,
+            "earlier" => -1,
+            _ => return None,
+        };
+        self.found(
+            i,
+            next + 1,
+            Expr::FromPrevious {
+                unit,
+                amount: sign * n as i64,
+            },
+        )
+    }
+
+    /// "the next day", "the following week", "the day before", "the previous day".
+    pub(super) fn the_next_day(&self, i: usize) -> Option<Found> {
+        if !self.is_lower(i, "the") {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        let mut buf2 = [0u8; 24];
+        let second = self.lower(i + 1, &mut buf);
+        let third = self.lower(i + 2, &mut buf2);
+        let (unit, amount) = match (second, words::unit(third), words::unit(second)) {
+            ("next" | "following", Some(u), _) => (u, 1),
+            ("previous", Some(u), _) => (u, -1),
+            (_, _, Some(u)) if third == "before" => (u, -1),
+            (_, _, Some(u))
+                if third == "after" && !self.tok(i + 3).is_some_and(|t| t.is_word()) =>
+            {
+                (u, 1)
+            }
+            _ => return None,
+        };
+        self.found(i, i + 2, Expr::FromPrevious { unit, amount })
+    }
+}

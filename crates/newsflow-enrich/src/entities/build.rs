@@ -1,0 +1,280 @@
+//! Groups recognised spans into entities (coreference of short forms to the
+//! fullest name, acronyms to their expansion, demonyms to their country),
+//! across body and the other text fields, and scores salience.
+
+use std::collections::HashMap;
+
+use newsflow_model::{Entity, EntityType, Mention};
+
+use super::lexicon::Gender;
+use super::recognize::{recognize, Span};
+use crate::places::gazetteer::GAZETTEER;
+use crate::text_util::{tokenize, Token};
+
+/// Person facts that the model's `Entity` does not carry but quote
+/// attribution needs.
+#[derive(Debug, Clone, Default)]
+pub struct PersonFacts {
+    pub gender: Option<Gender>,
+    /// Country name of an adjacent demonym ("Japanese Prime Minister ...").
+    pub nationality: Option<&'static str>,
+}
+
+#[derive(Default)]
+pub struct Builder {
+    pub entities: Vec<Entity>,
+    pub facts: Vec<PersonFacts>,
+    /// Name tokens of each entity's fullest form.
+    name_tokens: Vec<Vec<String>>,
+    /// Exact surface → entity, for fields in headline case.
+    surfaces: HashMap<String, usize>,
+    weights: Vec<f64>,
+}
+
+/// A text field to analyse: name (`None` = body), text, weight per mention.
+pub struct Field<'a> {
+    pub name: Option<String>,
+    pub text: &'a str,
+    pub weight: f64,
+    pub lede_paragraphs: u32,
+}
+
+impl Builder {
+    pub fn add_field(&mut self, field: &Field<'_>) {
+        let tokens = tokenize(field.text);
+        if is_headline_case(&tokens) {
+            self.add_headline(field, &tokens);
+            return;
+        }
+        let mut spans = recognize(field.text, &tokens);
+        // Longest person names first so short forms find them.
+        spans.sort_by_key(|s| {
+            let person_len = if s.kind == EntityType::Person {
+                s.tok_end - s.tok_start
+            } else {
+                0
+            };
+            (std::cmp::Reverse(person_len), s.tok_start)
+        });
+        let total = tokens.last().map_or(1, |t| t.char_end.max(1)) as f64;
+        for span in &spans {
+            let first = &tokens[span.tok_start];
+            let last = &tokens[span.tok_end - 1];
+            let position = first.char_start as f64 / total;
+            let lede = if first.paragraph < field.lede_paragraphs {
+                1.5
+            } else {
+                1.0
+            };
+            let weight = field.weight * lede * (1.0 - 0.5 * position);
+            let mention = Mention {
+                start: first.char_start,
+                end: last.char_end,
+                text: field.text[first.start..last.end].to_owned(),
+                field: field.name.clone(),
+            };
+            let words: Vec<String> = tokens[span.tok_start..span.tok_end]
+                .iter()
+                .filter(|t| t.is_word())
+                .map(|t| t.text.to_owned())
+                .collect();
+            self.attach(span, mention, words, weight);
+        }
+    }
+
+    fn attach(&mut self, span: &Span, mention: Mention, words: Vec<String>, weight: f64) {
+        let (kind, key_name) = match (span.kind, span.place) {
+            (EntityType::Place, Some(p)) => {
+                (EntityType::Place, GAZETTEER.entries[p].name.to_owned())
+            }
+            (kind, _) => (kind, mention.text.clone()),
+        };
+        let existing = self.find(kind, &key_name, &words);
+        let index = match existing {
+            Some(i) => i,
+            None => {
+                self.entities.push(Entity {
+                    entity_type: kind,
+                    name: key_name.clone(),
+                    roles: Vec::new(),
+                    mentions: Vec::new(),
+                    salience: 0.0,
+                });
+                self.facts.push(PersonFacts::default());
+                self.name_tokens.push(words.clone());
+                self.weights.push(0.0);
+                self.entities.len() - 1
+            }
+        };
+        let entity = &mut self.entities[index];
+        // Canonical name = the fullest form (places keep the gazetteer name).
+        if kind != EntityType::Place && words.len() > self.name_tokens[index].len() {
+            entity.name = mention.text.clone();
+            self.name_tokens[index] = words;
+        }
+        for role in &span.roles {
+            if !entity.roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
+                entity.roles.push(role.clone());
+            }
+        }
+        let facts = &mut self.facts[index];
+        if span.gender != Gender::Unknown {
+            facts.gender = Some(span.gender);
+        }
+        if let Some(n) = span.nationality {
+            facts.nationality = Some(GAZETTEER.entries[n].name);
+        }
+        self.surfaces.entry(mention.text.clone()).or_insert(index);
+        entity.mentions.push(mention);
+        self.weights[index] += weight;
+    }
+
+    fn find(&self, kind: EntityType, key_name: &str, words: &[String]) -> Option<usize> {
+        let same_kind = |i: &usize| self.entities[*i].entity_type == kind;
+        if let Some(&i) = self.surfaces.get(key_name).filter(|i| same_kind(i)) {
+            return Some(i);
+        }
+        match kind {
+            EntityType::Place => self
+                .entities
+                .iter()
+                .position(|e| e.entity_type == kind && e.name == key_name),
+            EntityType::Person => {
+                // "Kishida" → "Fumio Kishida": a contiguous part of exactly one longer name.
+                let mut found = None;
+                for (i, name) in self.name_tokens.iter().enumerate() {
+                    if self.entities[i].entity_type == EntityType::Person
+                        && contains_run(name, words)
+                    {
+                        if found.is_some() {
+                            return None;
+                        }
+                        found = Some(i);
+                    }
+                }
+                found
+            }
+            EntityType::Organization => {
+                // "FBI" → "Federal Bureau of Investigation".
+                let acronym =
+                    words.len() == 1 && words[0].chars().all(|c| c.is_uppercase() || c == '.');
+                self.entities.iter().position(|e| {
+                    e.entity_type == kind
+                        && (e.name == key_name
+                            || (acronym && initials(&e.name) == words[0].replace('.', "")))
+                })
+            }
+            EntityType::Other => self
+                .entities
+                .iter()
+                .position(|e| e.entity_type == kind && e.name == key_name),
+        }
+    }
+
+    /// Headline-case and all-caps fields: only names already known from the
+    /// body, gazetteer places and demonyms are taken.
+    fn add_headline(&mut self, field: &Field<'_>, tokens: &[Token<'_>]) {
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut matched = None;
+            for k in (i + 1..=(i + 6).min(tokens.len())).rev() {
+                let surface = &field.text[tokens[i].start..tokens[k - 1].end];
+                let person_part = || {
+                    // A single word of a known person's name ("Kishida").
+                    (k == i + 1 && tokens[i].is_capitalized())
+                        .then(|| {
+                            self.name_tokens
+                                .iter()
+                                .position(|n| n.len() > 1 && n.iter().any(|w| w == surface))
+                        })
+                        .flatten()
+                        .filter(|&e| self.entities[e].entity_type == EntityType::Person)
+                };
+                if let Some(e) = self.surfaces.get(surface).copied().or_else(person_part) {
+                    matched = Some((k, Some(e), None));
+                    break;
+                }
+                if let Some(p) = GAZETTEER
+                    .demonym(surface)
+                    .or_else(|| GAZETTEER.lookup(surface).first().copied())
+                {
+                    matched = Some((k, None, Some(p)));
+                    break;
+                }
+            }
+            let Some((k, entity, place)) = matched else {
+                i += 1;
+                continue;
+            };
+            let mention = Mention {
+                start: tokens[i].char_start,
+                end: tokens[k - 1].char_end,
+                text: field.text[tokens[i].start..tokens[k - 1].end].to_owned(),
+                field: field.name.clone(),
+            };
+            if let Some(e) = entity {
+                self.entities[e].mentions.push(mention);
+                self.weights[e] += field.weight;
+            } else if let Some(p) = place {
+                let span = Span {
+                    tok_start: i,
+                    tok_end: k,
+                    kind: EntityType::Place,
+                    place: Some(p),
+                    demonym: GAZETTEER.demonym(&mention.text).is_some(),
+                    roles: Vec::new(),
+                    gender: Gender::Unknown,
+                    nationality: None,
+                };
+                let words = vec![mention.text.clone()];
+                self.attach(&span, mention, words, field.weight);
+            }
+            i = k;
+        }
+    }
+
+    /// Final entities, most salient first; salience in (0, 1], top = 1.
+    pub fn finish(mut self) -> (Vec<Entity>, Vec<PersonFacts>) {
+        let max = self
+            .weights
+            .iter()
+            .copied()
+            .fold(0.0_f64, f64::max)
+            .max(f64::MIN_POSITIVE);
+        for (entity, w) in self.entities.iter_mut().zip(&self.weights) {
+            entity.salience = (w / max * 1000.0).round() / 1000.0;
+            entity
+                .mentions
+                .sort_by_key(|m| (m.field.is_some(), m.field.clone(), m.start));
+        }
+        let mut paired: Vec<(Entity, PersonFacts)> =
+            self.entities.into_iter().zip(self.facts).collect();
+        paired.sort_by(|a, b| b.0.salience.total_cmp(&a.0.salience));
+        paired.into_iter().unzip()
+    }
+}
+
+fn contains_run(haystack: &[String], needle: &[String]) -> bool {
+    !needle.is_empty()
+        && needle.len() < haystack.len()
+        && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn is_headline_case(tokens: &[Token<'_>]) -> bool {
+    let words: Vec<&Token<'_>> = tokens
+        .iter()
+        .filter(|t| t.is_word() && t.text.chars().count() > 3)
+        .collect();
+    if words.len() < 3 {
+        return words.iter().all(|t| t.is_all_caps()) && !words.is_empty();
+    }
+    let capitalised = words.iter().filter(|t| t.is_capitalized()).count();
+    capitalised * 10 >= words.len() * 8
+}

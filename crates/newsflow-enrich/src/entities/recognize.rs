@@ -1,0 +1,513 @@
+//! Rule/gazetteer named-entity recognition over one text: capitalised token
+//! sequences, split into demonym / title / name parts and typed by cue words,
+//! gazetteers and context.
+
+use std::collections::HashSet;
+
+use newsflow_model::EntityType;
+
+use super::lexicon::{Gender, GIVEN_NAMES, WORDS};
+use crate::places::gazetteer::GAZETTEER;
+use crate::text_util::Token;
+
+/// One recognised name in one text.
+#[derive(Debug, Clone)]
+pub struct Span {
+    /// Token range, end exclusive.
+    pub tok_start: usize,
+    pub tok_end: usize,
+    pub kind: EntityType,
+    /// Gazetteer entry for places and demonyms.
+    pub place: Option<usize>,
+    /// The span is a demonym ("Japanese") standing for its country.
+    pub demonym: bool,
+    pub roles: Vec<String>,
+    pub gender: Gender,
+    /// Country (gazetteer entry) of a demonym right before the name.
+    pub nationality: Option<usize>,
+}
+
+/// What the words around a name said about it.
+#[derive(Default)]
+struct NameCues {
+    person_cue: bool,
+    gender: Gender,
+    nationality: Option<usize>,
+    roles: Vec<String>,
+}
+
+const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le", "du", "di", "&",
+];
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "wrote",
+    "asked",
+    "explained",
+    "noted",
+    "warned",
+];
+
+pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
+    let lowercase_words: HashSet<&str> = tokens
+        .iter()
+        .filter(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase))
+        .map(|t| t.text)
+        .collect();
+    let ctx = Ctx {
+        text,
+        tokens,
+        lowercase_words,
+    };
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !starts_name(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let j = extend_chunk(tokens, i);
+        ctx.process_chunk(i, j, &mut spans);
+        i = j;
+    }
+    link_single_names(&ctx, &mut spans);
+    spans
+}
+
+struct Ctx<'a, 't> {
+    text: &'a str,
+    tokens: &'t [Token<'a>],
+    lowercase_words: HashSet<&'a str>,
+}
+
+fn starts_name(t: &Token<'_>) -> bool {
+    t.is_capitalized() && t.text != "’s" && t.text != "'s"
+}
+
+/// End (exclusive) of the capitalised sequence starting at `i`.
+fn extend_chunk(tokens: &[Token<'_>], i: usize) -> usize {
+    let words = &*WORDS;
+    let mut j = i + 1;
+    while j < tokens.len() {
+        let t = &tokens[j];
+        let prev = &tokens[j - 1];
+        let adjacent = prev.end == t.start || tokens_space_separated(prev, t);
+        if !adjacent {
+            break;
+        }
+        if starts_name(t) {
+            j += 1;
+            continue;
+        }
+        // "Mr. Smith", "Gen. Smith": the abbreviation dot stays inside.
+        let next_cap = tokens.get(j + 1).is_some_and(starts_name);
+        if t.is_punct(".")
+            && next_cap
+            && (words.honorifics.contains(prev.text) || is_title_abbrev(prev.text))
+        {
+            j += 2;
+            continue;
+        }
+        if t.is_word() && CONNECTORS.contains(&t.text) {
+            let chunk_has_head = tokens[i..j].iter().any(|w| words.of_heads.contains(w.text));
+            let person_particle = matches!(
+                t.text,
+                "de" | "del" | "da" | "van" | "von" | "bin" | "al" | "la" | "le" | "du" | "di"
+            );
+            if next_cap && (chunk_has_head || person_particle || t.text == "&") {
+                j += 2;
+                continue;
+            }
+            // "Daughters of the American Revolution"
+            let the_then_cap = tokens.get(j + 1).is_some_and(|n| n.text == "the")
+                && tokens.get(j + 2).is_some_and(starts_name);
+            if t.text == "of" && chunk_has_head && the_then_cap {
+                j += 3;
+                continue;
+            }
+        }
+        break;
+    }
+    j
+}
+
+fn tokens_space_separated(prev: &Token<'_>, next: &Token<'_>) -> bool {
+    // Same paragraph and on the same line: names do not run across line breaks.
+    prev.paragraph == next.paragraph && next.char_start == prev.char_end + 1
+}
+
+fn is_title_abbrev(s: &str) -> bool {
+    matches!(
+        s,
+        "Sen" | "Rep" | "Gen" | "Gov" | "Col" | "Capt" | "Lt" | "Sgt" | "St" | "Prof" | "Rev"
+    )
+}
+
+impl<'a> Ctx<'a, '_> {
+    fn slice(&self, a: usize, b: usize) -> &'a str {
+        &self.text[self.tokens[a].start..self.tokens[b - 1].end]
+    }
+
+    fn process_chunk(&self, mut i: usize, j: usize, spans: &mut Vec<Span>) {
+        let words = &*WORDS;
+        // Sentence-initial capitals that are ordinary words.
+        while i < j && self.is_common_word_at(i, j) {
+            i += 1;
+        }
+        if i >= j || (j - i == 1 && is_calendar_word(self.tokens[i].text)) {
+            return;
+        }
+        if self.tokens[i].text == "The" && GAZETTEER.lookup(self.slice(i, j)).is_empty() {
+            i += 1;
+            if i >= j {
+                return;
+            }
+        }
+        let chunk_start = i;
+        let has_org_cue = |a: usize| {
+            self.tokens[a..j]
+                .iter()
+                .any(|t| words.org_cues.contains(t.text))
+        };
+        let mut nationality = None;
+        let mut roles: Vec<String> = Vec::new();
+        let mut gender = Gender::Unknown;
+        let mut person_cue = false;
+        let mut pos = i;
+        // Demonym or place prefix: "Japanese Prime Minister ...", "U.S. President ...".
+        if let Some((k, place, demonym)) = self.place_prefix(pos, j) {
+            if k == j {
+                spans.push(self.span(pos, j, EntityType::Place, Some(place), demonym));
+                return;
+            }
+            let title_follows = WORDS.honorifics.contains(self.tokens[k].text)
+                || self.match_title_role(k, j).is_some();
+            let name_follows = GIVEN_NAMES.gender.contains_key(self.tokens[k].text);
+            if has_org_cue(k) || self.has_place_cue(k, j) || !(title_follows || name_follows) {
+                self.emit_name((chunk_start, j), NameCues::default(), spans);
+                return;
+            }
+            spans.push(self.span(pos, k, EntityType::Place, Some(place), demonym));
+            if demonym
+                || GAZETTEER.entries[place].kind == crate::places::gazetteer::PlaceKind::Country
+            {
+                nationality = Some(place);
+            }
+            pos = k;
+        }
+        // Organisation before a title: "NASA Administrator Charles Bolden".
+        let org_first =
+            self.tokens[pos].is_all_caps() || words.known_orgs.contains(self.tokens[pos].text);
+        if org_first
+            && pos + 1 < j
+            && self
+                .match_title_role(pos + 1, j)
+                .is_some_and(|len| pos + 1 + len < j)
+        {
+            spans.push(self.span(pos, pos + 1, EntityType::Organization, None, false));
+            pos += 1;
+        }
+        // Organisation before a title: "Central Bank Governor Paul Lindqvist".
+        if let Some(m) = (pos + 1..j.saturating_sub(1)).find(|&m| {
+            has_org_cue_in(self.tokens, pos, m)
+                && self.match_title_role(m, j).is_some_and(|len| m + len < j)
+        }) {
+            spans.push(self.span(pos, m, EntityType::Organization, None, false));
+            pos = m;
+        }
+        // Titles and honorifics.
+        let title_start = pos;
+        loop {
+            let t = self.tokens[pos].text;
+            if words.honorifics.contains(t) {
+                person_cue = true;
+                gender = match t.trim_end_matches('.') {
+                    "Mr" | "Sir" | "Lord" => Gender::Male,
+                    "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" => Gender::Female,
+                    _ => gender,
+                };
+                pos += 1;
+                if pos < j && self.tokens[pos].is_punct(".") {
+                    pos += 1;
+                }
+            } else if let Some(len) = self.match_title_role(pos, j) {
+                roles.push(self.slice(pos, pos + len).to_owned());
+                person_cue = true;
+                pos += len;
+                if pos < j && self.tokens[pos].is_punct(".") {
+                    pos += 1;
+                }
+            } else {
+                break;
+            }
+            if pos >= j {
+                // A bare title ("the President") is not a name.
+                return;
+            }
+        }
+        if pos > title_start && has_org_cue(pos) {
+            // "General Motors", "Chief Executive Office": not a title after all.
+            self.emit_name((title_start, j), NameCues::default(), spans);
+            return;
+        }
+        // Lower-case role right before the chunk: "leader Kim Jong-un".
+        if let Some(role) = self.role_before(chunk_start) {
+            roles.push(role);
+            person_cue = true;
+            if nationality.is_none() {
+                nationality = self.demonym_before_role(chunk_start, spans);
+            }
+        }
+        self.emit_name(
+            (pos, j),
+            NameCues {
+                person_cue,
+                gender,
+                nationality,
+                roles,
+            },
+            spans,
+        );
+    }
+
+    fn emit_name(&self, (a, b): (usize, usize), cues: NameCues, spans: &mut Vec<Span>) {
+        let NameCues {
+            person_cue,
+            gender,
+            nationality,
+            roles,
+        } = cues;
+        let kind = self.classify(a, b, person_cue);
+        let place = if kind == EntityType::Place {
+            GAZETTEER.lookup(self.slice(a, b)).first().copied()
+        } else {
+            None
+        };
+        let gender = if gender == Gender::Unknown && kind == EntityType::Person {
+            GIVEN_NAMES
+                .gender
+                .get(self.tokens[a].text)
+                .copied()
+                .unwrap_or(Gender::Unknown)
+        } else {
+            gender
+        };
+        let mut span = self.span(a, b, kind, place, false);
+        span.gender = gender;
+        span.nationality = nationality;
+        span.roles = roles;
+        spans.push(span);
+    }
+
+    fn span(
+        &self,
+        a: usize,
+        b: usize,
+        kind: EntityType,
+        place: Option<usize>,
+        demonym: bool,
+    ) -> Span {
+        Span {
+            tok_start: a,
+            tok_end: b,
+            kind,
+            place,
+            demonym,
+            roles: Vec::new(),
+            gender: Gender::Unknown,
+            nationality: None,
+        }
+    }
+
+    fn classify(&self, a: usize, b: usize, person_cue: bool) -> EntityType {
+        let words = &*WORDS;
+        let surface = self.slice(a, b);
+        let toks = &self.tokens[a..b];
+        if self.has_place_cue(a, b) && !person_cue {
+            return EntityType::Place;
+        }
+        if toks.iter().any(|t| words.org_cues.contains(t.text)) && !(b - a == 1 && person_cue) {
+            return EntityType::Organization;
+        }
+        if person_cue {
+            return EntityType::Person;
+        }
+        if !GAZETTEER.lookup(surface).is_empty() || GAZETTEER.demonym(surface).is_some() {
+            return EntityType::Place;
+        }
+        if words.known_orgs.contains(surface) {
+            return EntityType::Organization;
+        }
+        if self.has_place_cue(a, b) {
+            return EntityType::Place;
+        }
+        if b - a == 1 && toks[0].is_all_caps() && !words.non_org_caps.contains(toks[0].text) {
+            return EntityType::Organization;
+        }
+        if GIVEN_NAMES.gender.contains_key(toks[0].text) {
+            return EntityType::Person;
+        }
+        let next = self.tokens.get(b);
+        let before = a.checked_sub(1).map(|p| self.tokens[p].text);
+        let speech_after = next.is_some_and(|t| SPEECH_VERBS.contains(&t.text));
+        let speech_before = before.is_some_and(|t| SPEECH_VERBS.contains(&t));
+        let age_after = next.is_some_and(|t| t.is_punct(","))
+            && self
+                .tokens
+                .get(b + 1)
+                .is_some_and(|t| t.kind == crate::text_util::TokenKind::Number);
+        if (speech_after || speech_before || age_after) && b - a <= 3 {
+            return EntityType::Person;
+        }
+        // Unknown two/three-word names are people unless a word is an ordinary
+        // word of this text ("Space Shuttle") or a place ("Environment Canada").
+        let titlecase_words = toks.iter().all(|t| {
+            t.is_word()
+                && !t.is_all_caps()
+                && t.text.chars().count() > 1
+                && !self
+                    .lowercase_words
+                    .contains(t.text.to_lowercase().as_str())
+                && GAZETTEER.lookup(t.text).is_empty()
+        });
+        if (2..=3).contains(&(b - a)) && titlecase_words {
+            return EntityType::Person;
+        }
+        EntityType::Other
+    }
+
+    fn has_place_cue(&self, a: usize, b: usize) -> bool {
+        b > a + 1 && WORDS.place_cues.contains(self.tokens[b - 1].text)
+    }
+
+    /// Longest gazetteer place or demonym at the start of `[a, b)`.
+    fn place_prefix(&self, a: usize, b: usize) -> Option<(usize, usize, bool)> {
+        for k in (a + 1..=b.min(a + 5)).rev() {
+            let surface = self.slice(a, k);
+            if let Some(d) = GAZETTEER.demonym(surface) {
+                return Some((k, d, true));
+            }
+            let found = GAZETTEER.lookup(surface);
+            if let Some(&first) = found.first() {
+                return Some((k, GAZETTEER.default_choice(found).unwrap_or(first), false));
+            }
+        }
+        None
+    }
+
+    fn match_title_role(&self, pos: usize, end: usize) -> Option<usize> {
+        WORDS.title_roles.iter().find_map(|role| {
+            let fits = pos + role.len() <= end
+                && role
+                    .iter()
+                    .zip(&self.tokens[pos..])
+                    .all(|(w, t)| *w == t.text);
+            fits.then_some(role.len())
+        })
+    }
+
+    /// A lower-case role word (sequence) that ends right before token `a`.
+    fn role_before(&self, a: usize) -> Option<String> {
+        WORDS.role_words.iter().find_map(|role| {
+            let n = role.len();
+            if a < n {
+                return None;
+            }
+            let matches = role
+                .iter()
+                .zip(&self.tokens[a - n..a])
+                .all(|(w, t)| *w == t.text);
+            matches.then(|| self.slice(a - n, a).to_owned())
+        })
+    }
+
+    /// "Swedish campaigner Greta Thunberg": the demonym span before the role word.
+    fn demonym_before_role(&self, a: usize, spans: &[Span]) -> Option<usize> {
+        let last = spans.last()?;
+        let gap = a.saturating_sub(last.tok_end);
+        (last.kind == EntityType::Place && (1..=3).contains(&gap))
+            .then_some(last.place)
+            .flatten()
+    }
+
+    /// A sentence-initial capitalised word that is an ordinary word here.
+    fn is_common_word_at(&self, i: usize, j: usize) -> bool {
+        let t = &self.tokens[i];
+        let after_quote = i > 0
+            && self.tokens[i - 1].sentence_start
+            && self.tokens[i - 1].kind == crate::text_util::TokenKind::Punct;
+        if !(t.sentence_start || after_quote) {
+            return false;
+        }
+        if WORDS.openers.contains(t.text) {
+            return true;
+        }
+        if j - i > 1 || t.is_all_caps() {
+            return false;
+        }
+        let known = !GAZETTEER.lookup(t.text).is_empty()
+            || GAZETTEER.demonym(t.text).is_some()
+            || GIVEN_NAMES.gender.contains_key(t.text)
+            || WORDS.known_orgs.contains(t.text);
+        if known {
+            return false;
+        }
+        let lower = t.text.to_lowercase();
+        if self.lowercase_words.contains(lower.as_str()) {
+            return true;
+        }
+        // Inflected words rarely are single-word names.
+        ["ly", "ing", "ed"].iter().any(|s| lower.ends_with(s))
+    }
+}
+
+/// A lone capitalised word typed `Other` that matches part of a person's name
+/// is that person ("Thunberg, 22, was ...").
+fn link_single_names(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
+    let person_words: HashSet<&str> = spans
+        .iter()
+        .filter(|s| s.kind == EntityType::Person && s.tok_end - s.tok_start >= 2)
+        .flat_map(|s| ctx.tokens[s.tok_start..s.tok_end].iter().map(|t| t.text))
+        .collect();
+    for span in spans.iter_mut() {
+        if span.kind == EntityType::Other
+            && ctx.tokens[span.tok_start..span.tok_end]
+                .iter()
+                .all(|t| person_words.contains(t.text))
+        {
+            span.kind = EntityType::Person;
+        }
+    }
+}
+
+fn is_calendar_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
+}
+
+fn has_org_cue_in(tokens: &[Token<'_>], a: usize, b: usize) -> bool {
+    tokens[a..b].iter().any(|t| WORDS.org_cues.contains(t.text))
+}

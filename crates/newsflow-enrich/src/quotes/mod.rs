@@ -1,0 +1,84 @@
+//! Quote enrichment: direct quotes with cue verb and speaker (canonical
+//! entity name). Runs after the entity enricher and uses its entities; when
+//! none are there yet it runs the entity analysis itself.
+
+mod attribute;
+pub mod find;
+
+use newsflow_model::{EnrichedArticle, Quote};
+
+use crate::entities::{analyze, ensure_english};
+use crate::text_util::tokenize;
+use crate::{EnrichError, Enricher};
+
+/// Fills `quotes`. English only.
+#[derive(Debug, Default, Clone)]
+pub struct QuoteEnricher;
+
+impl QuoteEnricher {
+    pub fn new() -> Self {
+        Self
+    }
+}
+
+impl Enricher for QuoteEnricher {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+
+    fn enrich(&self, article: &mut EnrichedArticle) -> Result<(), EnrichError> {
+        ensure_english(article)?;
+        article.quotes = extract_quotes(article);
+        Ok(())
+    }
+}
+
+/// The quotes of an article's body, in order.
+pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
+    let body = &article.article.body;
+    let chars: Vec<char> = body.chars().collect();
+    let spans = find::find_quotes(&chars);
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let computed;
+    let entities = if article.entities.is_empty() {
+        computed = analyze(article).0;
+        &computed
+    } else {
+        &article.entities
+    };
+    let tokens = tokenize(body);
+    let attributor = attribute::Attributor::new(&tokens, entities, &chars);
+    let mut quotes = Vec::with_capacity(spans.len());
+    // Code points of every blank-line paragraph break, for paragraph numbers.
+    let breaks: Vec<usize> = (1..chars.len())
+        .filter(|&i| chars[i - 1] == '\n' && chars[i] == '\n')
+        .collect();
+    let mut previous: Option<(usize, u32)> = None; // (speaker, paragraph of the quote's end)
+    for span in &spans {
+        let attribution = attributor.attribute(span, previous.map(|p| p.0));
+        let paragraph_of = |pos: usize| breaks.partition_point(|&b| b < pos) as u32;
+        let start_paragraph = paragraph_of(span.open);
+        // No cue: the quote continues the previous speaker's words when it
+        // follows in the same or the next paragraph.
+        let speaker = match attribution.speaker {
+            Some(s) => Some(s),
+            None if attribution.cue.is_none() => {
+                previous.filter(|p| start_paragraph <= p.1 + 1).map(|p| p.0)
+            }
+            None => None,
+        };
+        if let Some(s) = speaker {
+            previous = Some((s, paragraph_of(span.close)));
+        }
+        quotes.push(Quote {
+            text: chars[span.start..span.end].iter().collect(),
+            start: span.start,
+            end: span.end,
+            speaker: speaker.map(|s| entities[s].name.clone()),
+            cue: attribution.cue,
+        });
+    }
+    quotes
+}

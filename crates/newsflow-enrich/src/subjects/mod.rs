@@ -1,0 +1,143 @@
+//! Subjects: IPTC Media Topic top-level codes with scores, from a
+//! hand-written keyword lexicon (`data/subjects/lexicon.txt`).
+//!
+//! Each topic scores Σ weight × (1 + ln count) over its terms found in
+//! the body, title terms counting [`TITLE_BOOST`] times more. Scores are
+//! shared out (they sum to 1 over the topics found); the best topic and
+//! any other with at least [`MIN_SHARE`] of the total are reported, at
+//! most [`MAX_SUBJECTS`]. An article with less than [`MIN_EVIDENCE`] total
+//! score gets no subject rather than a guess.
+
+pub(crate) mod lexicon;
+
+use newsflow_model::{EnrichedArticle, Subject};
+
+use crate::dates::tokens::{tokenize_cached, Kind, Token};
+use crate::language::require_english;
+use crate::{EnrichError, Enricher};
+use lexicon::{exact_hash, lower_hash, ngram, Lexicon, LEXICON, MAX_TERM_WORDS};
+
+pub const TITLE_BOOST: f64 = 3.0;
+pub const MIN_SHARE: f64 = 0.2;
+pub const MAX_SUBJECTS: usize = 3;
+pub const MIN_EVIDENCE: f64 = 2.0;
+
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SubjectEnricher;
+
+impl SubjectEnricher {
+    /// Parses the lexicon now, so the first article does not pay for it.
+    pub fn new() -> Self {
+        std::sync::LazyLock::force(&LEXICON);
+        Self
+    }
+}
+
+impl Enricher for SubjectEnricher {
+    fn name(&self) -> &'static str {
+        "subjects"
+    }
+
+    fn enrich(&self, record: &mut EnrichedArticle) -> Result<(), EnrichError> {
+        require_english(record)?;
+        let article = &record.article;
+        record.subjects = subjects(article.title.as_deref().unwrap_or(""), &article.body);
+        Ok(())
+    }
+}
+
+/// The subjects of an article, best first.
+pub fn subjects(title: &str, body: &str) -> Vec<Subject> {
+    let lexicon = &*LEXICON;
+    let mut hits: Vec<(u64, f64)> = Vec::new();
+    collect_hits(lexicon, body, 1.0, &mut hits);
+    collect_hits(lexicon, title, TITLE_BOOST, &mut hits);
+    // Per term: total count (title hits weigh more), then per topic.
+    hits.sort_unstable_by_key(|&(h, _)| h);
+    let mut scores = vec![0.0; lexicon.topics.len()];
+    let mut i = 0;
+    while i < hits.len() {
+        let term = hits[i].0;
+        let mut count = 0.0;
+        while i < hits.len() && hits[i].0 == term {
+            count += hits[i].1;
+            i += 1;
+        }
+        for &(topic, weight) in lexicon.terms.get(&term).into_iter().flatten() {
+            scores[topic] += weight * (1.0 + f64::ln(count.max(1.0)));
+        }
+    }
+    let total: f64 = scores.iter().sum();
+    if total < MIN_EVIDENCE {
+        return Vec::new();
+    }
+    let mut ranked: Vec<(usize, f64)> = scores
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|&(_, s)| s > 0.0)
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked
+        .into_iter()
+        .enumerate()
+        .take_while(|&(rank, (_, score))| rank == 0 || score / total >= MIN_SHARE)
+        .take(MAX_SUBJECTS)
+        .map(|(_, (topic, score))| Subject {
+            code: lexicon.topics[topic].code.to_owned(),
+            name: lexicon.topics[topic].name.to_owned(),
+            score: (score / total * 1000.0).round() / 1000.0,
+        })
+        .collect()
+}
+
+/// Pushes (term hash, weight) for every lexicon term in `text`: single
+/// words and runs of up to [`MAX_TERM_WORDS`] adjacent words ("interest
+/// rate", "semi-final"), matched stemmed and, for capitalised terms, as
+/// written.
+fn collect_hits(lexicon: &Lexicon, text: &str, weight: f64, hits: &mut Vec<(u64, f64)>) {
+    let tokens = tokenize_cached(text);
+    // The last words of the current run: (stemmed hash, exact hash).
+    let mut run: [(u64, u64); MAX_TERM_WORDS] = [(0, 0); MAX_TERM_WORDS];
+    let mut capitalised = [false; MAX_TERM_WORDS];
+    let mut run_len = 0usize;
+    let mut buf = [0u8; 24];
+    for (i, token) in tokens.iter().enumerate() {
+        if token.kind != Kind::Word {
+            if !is_word_joiner(&tokens, i) {
+                run_len = 0;
+            }
+            continue;
+        }
+        run.rotate_left(1);
+        capitalised.rotate_left(1);
+        let upper = token.starts_upper();
+        let exact = if upper { exact_hash(token.text) } else { 0 };
+        run[MAX_TERM_WORDS - 1] = (lower_hash(token.text, &mut buf), exact);
+        capitalised[MAX_TERM_WORDS - 1] = upper;
+        run_len = (run_len + 1).min(MAX_TERM_WORDS);
+        for n in 1..=run_len {
+            let words = &run[MAX_TERM_WORDS - n..];
+            let stemmed = ngram(false, words.iter().map(|w| w.0));
+            if lexicon.terms.contains_key(&stemmed) {
+                hits.push((stemmed, weight));
+            }
+            // Capitalised terms start with a capitalised word.
+            if capitalised[MAX_TERM_WORDS - n] {
+                let exact = ngram(true, words.iter().map(|w| w.1));
+                if lexicon.terms.contains_key(&exact) {
+                    hits.push((exact, weight));
+                }
+            }
+        }
+    }
+}
+
+/// A hyphen glued between two words keeps them in one run ("semi-final").
+fn is_word_joiner(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens[i].is_punct('-')
+        && !tokens[i].space_before
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| t.is_word() && !t.space_before)
+}

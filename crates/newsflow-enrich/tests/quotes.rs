@@ -1,0 +1,102 @@
+//! Quote enricher on text we wrote: every attribution pattern of issue 3.
+
+#[path = "common_article.rs"]
+mod common_article;
+
+use common_article::article;
+use newsflow_enrich::entities::EntityEnricher;
+use newsflow_enrich::quotes::QuoteEnricher;
+use newsflow_enrich::Enricher;
+
+fn quotes(paragraphs: &[&str]) -> Vec<newsflow_model::Quote> {
+    let mut record = article(None, paragraphs);
+    EntityEnricher::new().enrich(&mut record).unwrap();
+    QuoteEnricher::new().enrich(&mut record).unwrap();
+    let chars: Vec<char> = record.article.body.chars().collect();
+    for q in &record.quotes {
+        assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+    }
+    record.quotes
+}
+
+/// Invented article with gold speakers; reports accuracy.
+#[test]
+fn speakers_in_an_invented_article() {
+    let qs = quotes(&[
+        "Finance Minister Maria Okafor warned on Monday that the budget was at risk, and Central Bank Governor Paul Lindqvist disagreed.",
+        "“We cannot spend what we do not have,” Okafor told Reuters.",
+        "“The numbers are sound,” said Lindqvist. “Inflation is falling.”",
+        "He added: \"Growth will return next year.\"",
+        "According to Okafor, “the deficit is ‘unsustainable’ and must be cut.”",
+        "“There is no crisis,” the governor said.",
+        "Okafor said the plan was “a first step” and that “the hard part” would come later.",
+        "“We will publish the details in March.",
+        "“Parliament will then vote on every line,” she said.",
+    ]);
+    let gold = [
+        (
+            "We cannot spend what we do not have,",
+            "Maria Okafor",
+            "told",
+        ),
+        ("The numbers are sound,", "Paul Lindqvist", "said"),
+        ("Inflation is falling.", "Paul Lindqvist", ""),
+        ("Growth will return next year.", "Paul Lindqvist", "added"),
+        (
+            "the deficit is ‘unsustainable’ and must be cut.",
+            "Maria Okafor",
+            "according to",
+        ),
+        ("There is no crisis,", "Paul Lindqvist", "said"),
+        ("a first step", "Maria Okafor", "said"),
+        ("the hard part", "Maria Okafor", ""),
+        (
+            "We will publish the details in March.\n\n“Parliament will then vote on every line,",
+            "Maria Okafor",
+            "said",
+        ),
+    ];
+    let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, gold.iter().map(|g| g.0).collect::<Vec<_>>());
+    let correct = qs
+        .iter()
+        .zip(&gold)
+        .filter(|(q, g)| q.speaker.as_deref() == Some(g.1))
+        .count();
+    for (q, g) in qs.iter().zip(&gold) {
+        println!(
+            "{:?}: expected {}, got {:?} cue {:?}",
+            g.0, g.1, q.speaker, q.cue
+        );
+        if !g.2.is_empty() {
+            assert_eq!(q.cue.as_deref(), Some(g.2), "cue of {:?}", g.0);
+        }
+    }
+    let accuracy = correct as f64 / gold.len() as f64;
+    println!(
+        "invented article speaker accuracy: {correct}/{} = {accuracy:.3}",
+        gold.len()
+    );
+    assert!(accuracy >= 0.9, "{accuracy}");
+}
+
+#[test]
+fn pronouns_follow_gender() {
+    let qs = quotes(&[
+        "Mr Tomas Berg met Mrs Ilse Varga in Vienna.",
+        "“It went well,” she said. “We agreed on nothing,” he said.",
+    ]);
+    assert_eq!(qs[0].speaker.as_deref(), Some("Ilse Varga"));
+    assert_eq!(qs[1].speaker.as_deref(), Some("Tomas Berg"));
+}
+
+#[test]
+fn unattributed_quote_after_a_gap_has_no_speaker() {
+    let qs = quotes(&[
+        "“Hello,” Anna Lind said.",
+        "The weather was poor.",
+        "“Nobody came.”",
+    ]);
+    assert_eq!(qs[0].speaker.as_deref(), Some("Anna Lind"));
+    assert_eq!(qs[1].speaker, None);
+}
