@@ -141,10 +141,7 @@ where
     /// token. Waits while `max_in_flight` units are unfinished.
     pub async fn register(self: &Arc<Self>, stream: K, position: P) -> AckToken {
         // The semaphore is owned by the tracker and never closed.
-        let permit = Arc::clone(&self.in_flight)
-            .acquire_owned()
-            .await
-            .ok();
+        let permit = Arc::clone(&self.in_flight).acquire_owned().await.ok();
         let seq = {
             let mut state = self.lock();
             let seq = state.next_seq;
@@ -312,7 +309,13 @@ mod tests {
         drop(b);
         drop(other);
         let committed = tracker.take_committed();
-        assert_eq!(committed, vec![Committed { stream: "g", position: 7 }]);
+        assert_eq!(
+            committed,
+            vec![Committed {
+                stream: "g",
+                position: 7
+            }]
+        );
         assert_eq!(tracker.failed_units(), 1);
         assert_eq!(tracker.pending_in(&"f"), 2);
         tracker.wait_idle().await;

@@ -17,10 +17,17 @@ pub struct StageProcessed {
 
 impl StageProcessed {
     pub fn emit(&self) {
-        debug!(stage = self.stage, records = self.records, dead_letters = self.dead_letters, "processed");
+        debug!(
+            stage = self.stage,
+            records = self.records,
+            dead_letters = self.dead_letters,
+            "processed"
+        );
         counter!("newsflow_stage_inputs_total", "stage" => self.stage).increment(1);
-        counter!("newsflow_stage_records_total", "stage" => self.stage).increment(self.records as u64);
-        histogram!("newsflow_stage_seconds", "stage" => self.stage).record(self.elapsed.as_secs_f64());
+        counter!("newsflow_stage_records_total", "stage" => self.stage)
+            .increment(self.records as u64);
+        histogram!("newsflow_stage_seconds", "stage" => self.stage)
+            .record(self.elapsed.as_secs_f64());
     }
 }
 
@@ -45,7 +52,11 @@ pub struct StagePanicked<'a> {
 
 impl StagePanicked<'_> {
     pub fn emit(&self) {
-        warn!(stage = self.stage, error = self.error, "stage panicked; input marked failed");
+        warn!(
+            stage = self.stage,
+            error = self.error,
+            "stage panicked; input marked failed"
+        );
         counter!("newsflow_stage_panics_total", "stage" => self.stage).increment(1);
     }
 }

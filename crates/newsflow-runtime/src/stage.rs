@@ -2,14 +2,16 @@
 //! a bounded pool of blocking workers between two bounded links, and the
 //! fan-out that hands each output record to every sink.
 
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
+use std::time::Instant;
 
 use newsflow_model::DeadLetter;
 use tokio::sync::{mpsc, Mutex};
 use tracing::{debug, warn};
 
 use crate::events::{DeadLettered, StagePanicked, StageProcessed};
-use crate::Envelope;
+use crate::{AckToken, Envelope};
 
 /// What one input became: records, and dead letters for the parts that
 /// could not be turned into records.
@@ -65,50 +67,41 @@ pub async fn run_transform<T: Transform>(
         let transform = Arc::clone(&transform);
         tasks.spawn(async move {
             loop {
-                let next = input.lock().await.recv().await;
-                let Some(Envelope { record, ack }) = next else {
+                let batch = next_batch(&input).await;
+                if batch.is_empty() {
                     debug!(stage = transform.name(), worker, "input closed");
                     return;
-                };
+                }
+                let (records, acks): (Vec<_>, Vec<_>) =
+                    batch.into_iter().map(|e| (e.record, e.ack)).unzip();
                 let t = Arc::clone(&transform);
-                let started = std::time::Instant::now();
-                let result = tokio::task::spawn_blocking(move || t.apply(record)).await;
-                let out = match result {
-                    Ok(out) => out,
-                    Err(e) => {
-                        // A panic in a pure stage is a bug: keep the daemon
-                        // alive, and fail the input so it is never committed.
-                        StagePanicked {
-                            stage: transform.name(),
-                            error: &e.to_string(),
+                let outputs =
+                    match tokio::task::spawn_blocking(move || apply_each(&*t, records)).await {
+                        Ok(outputs) => outputs,
+                        Err(e) => {
+                            // apply_each catches panics; this is a cancelled
+                            // runtime. Nothing of the batch may be committed.
+                            warn!(stage = transform.name(), error = %e, "stage worker lost");
+                            acks.iter().for_each(AckToken::fail);
+                            continue;
                         }
-                        .emit();
-                        ack.fail();
-                        continue;
-                    }
-                };
-                StageProcessed {
-                    stage: transform.name(),
-                    records: out.records.len(),
-                    dead_letters: out.dead_letters.len(),
-                    elapsed: started.elapsed(),
-                }
-                .emit();
-
-                for record in out.records {
-                    let envelope = Envelope::new(record, ack.clone());
-                    if let Err(mpsc::error::SendError(lost)) = output.send(envelope).await {
-                        // Dropping it unmarked would acknowledge it.
-                        lost.ack.fail();
-                        warn!(stage = transform.name(), "output link closed");
-                        return;
-                    }
-                }
-                for dead in out.dead_letters {
-                    let envelope = Envelope::new(dead, ack.clone());
-                    if let Err(mpsc::error::SendError(lost)) = dead_letters.send(envelope).await {
-                        lost.ack.fail();
-                        warn!(stage = transform.name(), "dead-letter link closed");
+                    };
+                for (outcome, ack) in outputs.into_iter().zip(acks) {
+                    let out = match outcome {
+                        Ok(out) => out,
+                        Err(panic) => {
+                            // A panic in a pure stage is a bug: keep the daemon
+                            // alive, and fail the input so it is never committed.
+                            StagePanicked {
+                                stage: transform.name(),
+                                error: &panic,
+                            }
+                            .emit();
+                            ack.fail();
+                            continue;
+                        }
+                    };
+                    if !forward(&*transform, out, &ack, &output, &dead_letters).await {
                         return;
                     }
                 }
@@ -147,6 +140,92 @@ pub async fn count_dead_letters(
     }
 }
 
+/// Inputs one worker takes at once when they are already waiting: one
+/// blocking-pool hop per batch instead of per record, no added latency.
+const MAX_BATCH: usize = 32;
+
+/// Waits for one input, then takes what else is already queued (up to
+/// [`MAX_BATCH`]). Empty when the link is closed and drained.
+async fn next_batch<T>(input: &Mutex<mpsc::Receiver<Envelope<T>>>) -> Vec<Envelope<T>> {
+    let mut input = input.lock().await;
+    let Some(first) = input.recv().await else {
+        return Vec::new();
+    };
+    let mut batch = vec![first];
+    while batch.len() < MAX_BATCH {
+        match input.try_recv() {
+            Ok(envelope) => batch.push(envelope),
+            Err(_) => break,
+        }
+    }
+    batch
+}
+
+/// Runs the transform on each input, catching a panic per input so one bad
+/// record cannot take its batch-mates down with it.
+fn apply_each<T: Transform>(
+    transform: &T,
+    records: Vec<T::Input>,
+) -> Vec<Result<TransformOutput<T::Output>, String>> {
+    records
+        .into_iter()
+        .map(|record| {
+            let started = Instant::now();
+            let outcome = catch_unwind(AssertUnwindSafe(|| transform.apply(record)));
+            outcome
+                .inspect(|out| {
+                    StageProcessed {
+                        stage: transform.name(),
+                        records: out.records.len(),
+                        dead_letters: out.dead_letters.len(),
+                        elapsed: started.elapsed(),
+                    }
+                    .emit()
+                })
+                .map_err(|panic| panic_message(panic.as_ref()))
+        })
+        .collect()
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned())
+}
+
+/// Sends one input's records and dead letters on, each with the input's
+/// token. False when a link is closed (the worker should stop).
+async fn forward<T: Transform>(
+    transform: &T,
+    out: TransformOutput<T::Output>,
+    ack: &AckToken,
+    output: &mpsc::Sender<Envelope<T::Output>>,
+    dead_letters: &mpsc::Sender<Envelope<DeadLetter>>,
+) -> bool {
+    for record in out.records {
+        if let Err(mpsc::error::SendError(lost)) =
+            output.send(Envelope::new(record, ack.clone())).await
+        {
+            // Dropping it unmarked would acknowledge it.
+            lost.ack.fail();
+            warn!(stage = transform.name(), "output link closed");
+            return false;
+        }
+    }
+    for dead in out.dead_letters {
+        if let Err(mpsc::error::SendError(lost)) =
+            dead_letters.send(Envelope::new(dead, ack.clone())).await
+        {
+            lost.ack.fail();
+            warn!(stage = transform.name(), "dead-letter link closed");
+            return false;
+        }
+    }
+    true
+}
+
 /// Hands every record from `input` to each of `outputs` (sharing it with an
 /// `Arc`), waiting for the slowest: a slow sink slows the pipeline down
 /// instead of growing a buffer.
@@ -182,6 +261,9 @@ mod tests {
         }
 
         fn apply(&self, input: String) -> TransformOutput<String> {
+            if input == "panic" {
+                panic!("bad input");
+            }
             if input.is_empty() {
                 let doc = newsflow_model::RawDocument::new("t", "t", Vec::new());
                 return TransformOutput::dead_letter(DeadLetter::for_document(
@@ -200,7 +282,10 @@ mod tests {
         let (dl_tx, mut dl_rx) = mpsc::channel(4);
         let runner = tokio::spawn(run_transform(Arc::new(SplitWords), in_rx, out_tx, dl_tx, 2));
         in_tx
-            .send(Envelope::new("a b".to_owned(), tracker.register(0, 1).await))
+            .send(Envelope::new(
+                "a b".to_owned(),
+                tracker.register(0, 1).await,
+            ))
             .await
             .expect("send");
         in_tx
@@ -218,6 +303,30 @@ mod tests {
         assert_eq!(tracker.take_committed().len(), 1, "only stream 1 done");
         drop(second);
         assert_eq!(tracker.take_committed()[0].stream, 0);
+    }
+
+    #[tokio::test]
+    async fn a_panic_fails_its_own_input_only() {
+        let tracker = AckTracker::<u8, u8>::new(8);
+        let (in_tx, in_rx) = mpsc::channel(8);
+        let (out_tx, mut out_rx) = mpsc::channel(8);
+        let (dl_tx, _dl_rx) = mpsc::channel(8);
+        // Queue everything first so the worker takes it as one batch.
+        for (stream, text) in [(0, "a"), (1, "panic"), (2, "b")] {
+            let ack = tracker.register(stream, 1).await;
+            in_tx.send(Envelope::new(text.to_owned(), ack)).await.expect("send");
+        }
+        drop(in_tx);
+        run_transform(Arc::new(SplitWords), in_rx, out_tx, dl_tx, 1).await;
+        let mut words = Vec::new();
+        while let Some(envelope) = out_rx.recv().await {
+            words.push(envelope.record.clone());
+        }
+        assert_eq!(words, vec!["a", "b"]);
+        let mut committed: Vec<u8> = tracker.take_committed().iter().map(|c| c.stream).collect();
+        committed.sort_unstable();
+        assert_eq!(committed, vec![0, 2]);
+        assert_eq!(tracker.failed_units(), 1);
     }
 
     #[tokio::test]
