@@ -119,7 +119,11 @@ pub fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
     use std::io::{Read, Write};
     let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
     stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").ok()?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
     let mut response = String::new();
     stream.read_to_string(&mut response).ok()?;
     let status = response.split(' ').nth(1)?.parse().ok()?;
@@ -144,7 +148,10 @@ pub fn read_jsonl_dir(dir: &Path) -> Vec<Value> {
             // A line still being written has no newline yet.
             if let Some(line) = line.strip_suffix('\n') {
                 out.push(serde_json::from_str(line).unwrap_or_else(|e| {
-                    panic!("torn or invalid line in {}: {e}: {line:.200}", file.display())
+                    panic!(
+                        "torn or invalid line in {}: {e}: {line:.200}",
+                        file.display()
+                    )
                 }));
             }
         }

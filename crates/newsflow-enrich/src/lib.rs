@@ -64,13 +64,21 @@ impl EnrichChain {
                     language::LanguageEnricher::whatlang_only()
                 })
             }),
-            (config.entities, &|| Box::new(entities::EntityEnricher::new())),
+            (config.entities, &|| {
+                Box::new(entities::EntityEnricher::new())
+            }),
             (config.places, &|| Box::new(places::PlaceEnricher::new())),
             (config.quotes, &|| Box::new(quotes::QuoteEnricher::new())),
-            (config.dates, &|| Box::new(dates::DateEnricher::new(config.reference_date))),
+            (config.dates, &|| {
+                Box::new(dates::DateEnricher::new(config.reference_date))
+            }),
             (config.amounts, &|| Box::new(amounts::AmountEnricher::new())),
-            (config.keywords, &|| Box::new(keywords::KeywordEnricher::new(config.max_keywords))),
-            (config.subjects, &|| Box::new(subjects::SubjectEnricher::new())),
+            (config.keywords, &|| {
+                Box::new(keywords::KeywordEnricher::new(config.max_keywords))
+            }),
+            (config.subjects, &|| {
+                Box::new(subjects::SubjectEnricher::new())
+            }),
             (config.tone, &|| Box::new(tone::ToneEnricher::new())),
             (config.near_duplicates, &|| {
                 Box::new(dedup::NearDuplicateEnricher::new(
@@ -228,4 +236,3 @@ mod tests {
         assert_eq!(out.article.id, "x");
     }
 }
-

@@ -314,7 +314,10 @@ mod tests {
         // Queue everything first so the worker takes it as one batch.
         for (stream, text) in [(0, "a"), (1, "panic"), (2, "b")] {
             let ack = tracker.register(stream, 1).await;
-            in_tx.send(Envelope::new(text.to_owned(), ack)).await.expect("send");
+            in_tx
+                .send(Envelope::new(text.to_owned(), ack))
+                .await
+                .expect("send");
         }
         drop(in_tx);
         run_transform(Arc::new(SplitWords), in_rx, out_tx, dl_tx, 1).await;

@@ -70,7 +70,12 @@ pub async fn serve(
         .with_state(state);
     let listener = tokio::net::TcpListener::bind(config.address)
         .await
-        .with_context(|| format!("binding the admin address {} ([admin] address)", config.address))?;
+        .with_context(|| {
+            format!(
+                "binding the admin address {} ([admin] address)",
+                config.address
+            )
+        })?;
     info!(address = %config.address, "admin HTTP listening");
     Ok(tokio::spawn(async move {
         let server = axum::serve(listener, app).with_graceful_shutdown(shutdown.cancelled_owned());

@@ -21,9 +21,11 @@ impl Transform for ParseStage {
     fn apply(&self, doc: RawDocument) -> TransformOutput<Article> {
         match newsflow_parse::parse(&doc, &self.limits) {
             Ok(articles) => TransformOutput::records(articles),
-            Err(error) => {
-                TransformOutput::dead_letter(DeadLetter::for_document("parse", error.to_string(), &doc))
-            }
+            Err(error) => TransformOutput::dead_letter(DeadLetter::for_document(
+                "parse",
+                error.to_string(),
+                &doc,
+            )),
         }
     }
 }

@@ -82,7 +82,11 @@ fn read_document(path: &Path, max_bytes: usize) -> anyhow::Result<RawDocument> {
     Ok(RawDocument::new("cli", origin, bytes))
 }
 
-fn write_record(out: &mut impl Write, record: &EnrichedArticle, output: OutputFormat) -> anyhow::Result<()> {
+fn write_record(
+    out: &mut impl Write,
+    record: &EnrichedArticle,
+    output: OutputFormat,
+) -> anyhow::Result<()> {
     match output {
         OutputFormat::Json => writeln!(out, "{}", format::to_json_line(record)?)?,
         OutputFormat::Ninjs => writeln!(out, "{}", format::to_ninjs(record))?,

@@ -13,7 +13,12 @@ pub fn validate(path: &Path) -> anyhow::Result<ExitCode> {
                 path.display(),
                 config.sources.len(),
                 plural(config.sources.len()),
-                config.sources.keys().cloned().collect::<Vec<_>>().join(", "),
+                config
+                    .sources
+                    .keys()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 config.sinks.len(),
                 plural(config.sinks.len()),
                 config.sinks.keys().cloned().collect::<Vec<_>>().join(", "),

@@ -49,8 +49,8 @@ pub fn interpolate(
                     Some((name, default)) => (name, Some(default)),
                     None => (reference, None),
                 };
-                let valid_name = !name.is_empty()
-                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                let valid_name =
+                    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
                 if !valid_name {
                     errors.push(InterpolationError {
                         line: line_number,

@@ -108,8 +108,8 @@ pub fn deserialize_reporting_all<T: DeserializeOwned>(
                     path.clear();
                 }
                 let mut message = message;
-                if let Some((inner, refined)) = item_text(&working, &path)
-                    .and_then(|table| refine(&path, &table))
+                if let Some((inner, refined)) =
+                    item_text(&working, &path).and_then(|table| refine(&path, &table))
                 {
                     if !inner.is_empty() {
                         path = format!("{path}.{inner}");
@@ -176,10 +176,7 @@ fn remove_path(doc: &mut DocumentMut, path: &str) -> bool {
     };
     let mut item: &mut Item = doc.as_item_mut();
     for segment in parents {
-        let Some(next) = item
-            .as_table_like_mut()
-            .and_then(|t| t.get_mut(segment))
-        else {
+        let Some(next) = item.as_table_like_mut().and_then(|t| t.get_mut(segment)) else {
             return false;
         };
         item = next;

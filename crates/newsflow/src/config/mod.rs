@@ -229,7 +229,10 @@ impl Config {
     fn validate(&self) -> Vec<(String, String)> {
         let mut problems = Vec::new();
         if self.sources.is_empty() {
-            problems.push(("sources".to_owned(), "at least one source is needed".to_owned()));
+            problems.push((
+                "sources".to_owned(),
+                "at least one source is needed".to_owned(),
+            ));
         }
         if self.sinks.is_empty() {
             problems.push(("sinks".to_owned(), "at least one sink is needed".to_owned()));
@@ -268,7 +271,11 @@ impl Config {
                 problems.push((format!("sinks.{name}"), message));
             }
         }
-        if let Some(Err(e)) = self.kafka.as_ref().map(newsflow_kafka::KafkaConfig::validate) {
+        if let Some(Err(e)) = self
+            .kafka
+            .as_ref()
+            .map(newsflow_kafka::KafkaConfig::validate)
+        {
             problems.push(("kafka".to_owned(), e.to_string()));
         }
         if let Err(e) = self.dead_letters.validate_for_dead_letters() {
@@ -283,7 +290,8 @@ impl Config {
                 SinkConfig::Jsonl(c) => Some((
                     format!("sinks.{name}"),
                     c.path.clone(),
-                    c.prefix_or(newsflow_sink::DEFAULT_ARTICLE_PREFIX).to_owned(),
+                    c.prefix_or(newsflow_sink::DEFAULT_ARTICLE_PREFIX)
+                        .to_owned(),
                 )),
                 _ => None,
             })
@@ -302,7 +310,10 @@ impl Config {
             {
                 problems.push((
                     format!("{key}.path"),
-                    format!("`{other}` already writes `{prefix}-*` files to {}", path.display()),
+                    format!(
+                        "`{other}` already writes `{prefix}-*` files to {}",
+                        path.display()
+                    ),
                 ));
             }
         }
@@ -312,7 +323,10 @@ impl Config {
             .filter(|s| matches!(s, SourceConfig::Stdin(_)))
             .count();
         if stdin_sources > 1 {
-            problems.push(("sources".to_owned(), "only one stdin source can exist".to_owned()));
+            problems.push((
+                "sources".to_owned(),
+                "only one stdin source can exist".to_owned(),
+            ));
         }
         for (key, message) in self.enrich.problems() {
             problems.push((format!("enrich.{key}"), message));
@@ -340,7 +354,10 @@ fn refine_component(path: &str, table: &str) -> Option<(String, String)> {
         let deserializer = toml::Deserializer::new(table);
         let error = serde_path_to_error::deserialize::<_, T>(deserializer).err()?;
         let inner = error.path().to_string();
-        Some((if inner == "." { String::new() } else { inner }, error.inner().message().to_owned()))
+        Some((
+            if inner == "." { String::new() } else { inner },
+            error.inner().message().to_owned(),
+        ))
     }
     let (kind, rest) = path.split_once('.')?;
     if rest.contains('.') {

@@ -29,12 +29,19 @@ fn a_minimal_config_gets_defaults() {
 
 #[test]
 fn unknown_keys_are_reported_with_path_and_line_all_at_once() {
-    let text = GOOD.replace("watch = true", "watch = true\nwatchh = 1") + "\n[pipeline]\nworkerz = 2\n";
+    let text =
+        GOOD.replace("watch = true", "watch = true\nwatchh = 1") + "\n[pipeline]\nworkerz = 2\n";
     let problems = Config::from_toml(&text, no_env).unwrap_err();
     let paths: Vec<(&str, Option<usize>)> =
         problems.iter().map(|p| (p.path.as_str(), p.line)).collect();
-    assert!(paths.contains(&("sources.spool.watchh", Some(6))), "{problems:?}");
-    assert!(paths.contains(&("pipeline.workerz", Some(16))), "{problems:?}");
+    assert!(
+        paths.contains(&("sources.spool.watchh", Some(6))),
+        "{problems:?}"
+    );
+    assert!(
+        paths.contains(&("pipeline.workerz", Some(16))),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -43,12 +50,18 @@ fn unknown_component_type_is_named() {
     let problems = Config::from_toml(&text, no_env).unwrap_err();
     assert_eq!(problems[0].path, "sinks.archive.type");
     assert_eq!(problems[0].line, Some(8));
-    assert!(problems[0].message.contains("carrier-pigeon"), "{problems:?}");
+    assert!(
+        problems[0].message.contains("carrier-pigeon"),
+        "{problems:?}"
+    );
 }
 
 #[test]
 fn semantic_problems_carry_lines_too() {
-    let text = GOOD.replace("[sinks.archive]", "[pipeline]\nworkers = 0\n\n[sinks.archive]");
+    let text = GOOD.replace(
+        "[sinks.archive]",
+        "[pipeline]\nworkers = 0\n\n[sinks.archive]",
+    );
     let problems = Config::from_toml(&text, no_env).unwrap_err();
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].path, "pipeline.workers");
@@ -58,8 +71,10 @@ fn semantic_problems_carry_lines_too() {
 #[test]
 fn env_references_are_interpolated() {
     let text = GOOD.replace("path = \"out\"", "path = \"${OUT_DIR}\"");
-    let config = Config::from_toml(&text, |name| (name == "OUT_DIR").then(|| "/data/out".into()))
-        .expect("valid");
+    let config = Config::from_toml(&text, |name| {
+        (name == "OUT_DIR").then(|| "/data/out".into())
+    })
+    .expect("valid");
     let SinkConfig::Jsonl(sink) = &config.sinks["archive"] else {
         panic!("jsonl sink")
     };

@@ -1,0 +1,365 @@
+//! Distributed mode: a subset of the stages in this process, joined to the
+//! others by Kafka topics (`newsflow run --stages parse,enrich`). The stage
+//! code is the embedded pipeline's; a link between two stages of this
+//! process stays a bounded channel, any other link is a topic.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use newsflow_enrich::EnrichChain;
+use newsflow_fetch::SourceContext;
+use newsflow_kafka::rdkafka::producer::FutureProducer;
+use newsflow_kafka::{
+    ensure_topics, json_decoder, run_producer_link, spawn_consumer_link, ConsumeSpec, KafkaConfig,
+    KafkaPayload, ProduceSpec,
+};
+use newsflow_model::DeadLetter;
+use newsflow_runtime::{fan_out, run_transform, CancellationToken, Envelope};
+use serde::de::DeserializeOwned;
+use tokio::sync::mpsc;
+use tokio::task::{AbortHandle, JoinSet};
+use tracing::{error, info};
+
+use crate::config::{Config, SinkConfig, SourceConfig};
+use crate::stages::{EnrichStage, ParseStage};
+
+/// A stage of the pipeline, as named on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Stage {
+    /// The configured sources, producing to the raw topic.
+    Fetch,
+    /// Raw documents to articles.
+    Parse,
+    /// Articles to enriched articles.
+    Enrich,
+    /// The configured sinks, consuming the enriched topic.
+    Sink,
+}
+
+/// What the component tasks of a process return: their name and outcome.
+pub(crate) type Tasks = JoinSet<(String, anyhow::Result<()>)>;
+
+/// One link between two stages: a channel when both ends are here, a
+/// producer link when only the upstream is, a consumer link when only the
+/// downstream is.
+struct Link<T> {
+    tx: Option<mpsc::Sender<Envelope<T>>>,
+    rx: Option<mpsc::Receiver<Envelope<T>>>,
+}
+
+struct Wiring<'a> {
+    kafka: &'a KafkaConfig,
+    producer: &'a FutureProducer,
+    capacity: usize,
+    dead_tx: &'a mpsc::Sender<Envelope<DeadLetter>>,
+    shutdown: &'a CancellationToken,
+}
+
+impl Wiring<'_> {
+    fn link<T>(
+        &self,
+        tasks: &mut Tasks,
+        (from, to): (bool, bool),
+        topic: &str,
+        consumer_stage: &'static str,
+    ) -> anyhow::Result<Link<T>>
+    where
+        T: KafkaPayload + DeserializeOwned,
+    {
+        Ok(match (from, to) {
+            (true, true) => {
+                let (tx, rx) = mpsc::channel(self.capacity);
+                Link {
+                    tx: Some(tx),
+                    rx: Some(rx),
+                }
+            }
+            (true, false) => {
+                let (tx, rx) = mpsc::channel(self.capacity);
+                let spec = ProduceSpec::<T>::json(topic, self.kafka);
+                let producer = self.producer.clone();
+                let label = format!("kafka producer {topic}");
+                tasks.spawn(async move {
+                    let report = run_producer_link(producer, spec, rx).await;
+                    let result = if report.failed == 0 {
+                        Ok(())
+                    } else {
+                        Err(anyhow::anyhow!("{} records not delivered", report.failed))
+                    };
+                    (label, result)
+                });
+                Link {
+                    tx: Some(tx),
+                    rx: None,
+                }
+            }
+            (false, true) => {
+                let (tx, rx) = mpsc::channel(self.capacity);
+                let spec = ConsumeSpec {
+                    topic: topic.to_owned(),
+                    group: self.kafka.group(consumer_stage),
+                    stage: consumer_stage.to_owned(),
+                };
+                let link = spawn_consumer_link(
+                    self.kafka,
+                    spec,
+                    json_decoder::<T>(),
+                    tx,
+                    self.dead_tx.clone(),
+                    self.shutdown.child_token(),
+                )?;
+                let label = format!("kafka consumer {topic}");
+                tasks.spawn(async move {
+                    let result = link.join().await.map(|report| {
+                        info!(
+                            consumed = report.consumed,
+                            dead_lettered = report.dead_lettered,
+                            "consumer report"
+                        );
+                    });
+                    (label, result.map_err(Into::into))
+                });
+                Link {
+                    tx: None,
+                    rx: Some(rx),
+                }
+            }
+            (false, false) => Link { tx: None, rx: None },
+        })
+    }
+}
+
+/// Runs `stages` of `config` in this process until `shutdown` (or until
+/// finite sources are done and nothing consumes). Returns how many
+/// components failed.
+pub async fn run_stages(
+    config: Config,
+    stages: &[Stage],
+    shutdown: CancellationToken,
+) -> anyhow::Result<usize> {
+    let kafka = config
+        .kafka
+        .clone()
+        .context("`--stages` needs a [kafka] section in the config")?;
+    let has = |stage| stages.contains(&stage);
+    let topics = &kafka.topics;
+    if let Some(create) = &kafka.create_topics {
+        let names = [&topics.raw, &topics.articles, &topics.enriched, &topics.dlq];
+        let names: Vec<&str> = names.iter().map(|s| s.as_str()).collect();
+        ensure_topics(&kafka, &names, create.partitions, create.replication_factor).await?;
+    }
+    std::fs::create_dir_all(&config.data_dir)
+        .with_context(|| format!("creating data_dir {}", config.data_dir.display()))?;
+    let producer = newsflow_kafka::create_producer(&kafka)?;
+    let capacity = config.pipeline.link_capacity;
+    let workers = config.pipeline.workers;
+    let mut tasks = Tasks::new();
+
+    // Every dead letter of this process goes to the dead-letter topic.
+    let (dead_tx, dead_rx) = mpsc::channel(capacity);
+    {
+        let spec = ProduceSpec::<DeadLetter>::json(&topics.dlq, &kafka);
+        let producer = producer.clone();
+        tasks.spawn(async move {
+            let report = run_producer_link(producer, spec, dead_rx).await;
+            ("kafka producer dlq".to_owned(), undelivered(report.failed))
+        });
+    }
+    let wiring = Wiring {
+        kafka: &kafka,
+        producer: &producer,
+        capacity,
+        dead_tx: &dead_tx,
+        shutdown: &shutdown,
+    };
+    let (fetch, parse, enrich, sink) = (
+        has(Stage::Fetch),
+        has(Stage::Parse),
+        has(Stage::Enrich),
+        has(Stage::Sink),
+    );
+    let raw = wiring.link(&mut tasks, (fetch, parse), &topics.raw, "parse")?;
+    let articles = wiring.link(&mut tasks, (parse, enrich), &topics.articles, "enrich")?;
+    let enriched = wiring.link(&mut tasks, (enrich, sink), &topics.enriched, "sink")?;
+
+    if let Some(enriched_rx) = enriched.rx {
+        let mut sink_links = Vec::new();
+        for (name, sink) in config.sinks {
+            let (tx, rx) = mpsc::channel(capacity);
+            sink_links.push(tx);
+            spawn_sink(&mut tasks, name, sink, rx, config.kafka.as_ref(), &shutdown);
+        }
+        tasks.spawn(async move {
+            fan_out(enriched_rx, sink_links).await;
+            ("sink fan-out".to_owned(), Ok(()))
+        });
+    }
+    if let (Some(input), Some(output)) = (raw.rx, articles.tx) {
+        let stage = Arc::new(ParseStage {
+            limits: config.parse.limits(),
+        });
+        let dead = dead_tx.clone();
+        tasks.spawn(async move {
+            run_transform(stage, input, output, dead, workers).await;
+            ("parse".to_owned(), Ok(()))
+        });
+    }
+    if let (Some(input), Some(output)) = (articles.rx, enriched.tx) {
+        let stage = Arc::new(EnrichStage {
+            chain: EnrichChain::from_config(&config.enrich),
+        });
+        let dead = dead_tx.clone();
+        tasks.spawn(async move {
+            run_transform(stage, input, output, dead, workers).await;
+            ("enrich".to_owned(), Ok(()))
+        });
+    }
+    if let Some(raw_tx) = raw.tx {
+        for (name, source) in config.sources {
+            let ctx = SourceContext {
+                name: name.clone(),
+                out: raw_tx.clone(),
+                dead_letters: dead_tx.clone(),
+                shutdown: shutdown.child_token(),
+                state_dir: config.data_dir.join("checkpoints"),
+            };
+            spawn_source(&mut tasks, name, source, ctx, config.kafka.as_ref());
+        }
+    }
+    drop(wiring);
+    drop(dead_tx);
+    info!(?stages, "distributed stages running");
+    Ok(join_all(tasks).await)
+}
+
+fn undelivered(failed: u64) -> anyhow::Result<()> {
+    if failed == 0 {
+        Ok(())
+    } else {
+        Err(anyhow::anyhow!("{failed} records could not be delivered"))
+    }
+}
+
+async fn join_all(mut tasks: Tasks) -> usize {
+    let mut failed = 0;
+    while let Some(joined) = tasks.join_next().await {
+        match joined {
+            Ok((name, Ok(()))) => info!(component = %name, "finished"),
+            Ok((name, Err(e))) => {
+                failed += 1;
+                error!(component = %name, error = %format!("{e:#}"), "component failed");
+            }
+            Err(e) => {
+                failed += 1;
+                error!(error = %e, "component task panicked");
+            }
+        }
+    }
+    failed
+}
+
+/// Starts a configured sink reading `rx`.
+pub(crate) fn spawn_sink(
+    tasks: &mut Tasks,
+    name: String,
+    sink: SinkConfig,
+    rx: mpsc::Receiver<Envelope<Arc<newsflow_model::EnrichedArticle>>>,
+    kafka: Option<&KafkaConfig>,
+    shutdown: &CancellationToken,
+) -> AbortHandle {
+    let label = format!("sinks.{name}");
+    match sink {
+        SinkConfig::Jsonl(c) => tasks.spawn(async move {
+            let result = newsflow_sink::run_article_file_sink(&name, c, rx).await;
+            (label, sink_result(result))
+        }),
+        SinkConfig::Stdout(c) => {
+            let token = shutdown.clone();
+            tasks.spawn(async move {
+                let result = newsflow_sink::run_stdout_sink(c, rx, token).await;
+                (label, sink_result(result))
+            })
+        }
+        SinkConfig::Kafka(c) => spawn_kafka_sink(tasks, label, c, kafka.cloned(), rx),
+    }
+}
+
+/// Starts a Kafka sink (for the embedded pipeline too).
+pub(crate) fn spawn_kafka_sink(
+    tasks: &mut Tasks,
+    label: String,
+    config: newsflow_kafka::KafkaSinkConfig,
+    kafka: Option<KafkaConfig>,
+    rx: mpsc::Receiver<Envelope<Arc<newsflow_model::EnrichedArticle>>>,
+) -> AbortHandle {
+    tasks.spawn(async move {
+        let Some(kafka) = kafka else {
+            return (
+                label,
+                Err(anyhow::anyhow!("a kafka sink needs a [kafka] section")),
+            );
+        };
+        let result = newsflow_kafka::run_kafka_sink(config, &kafka, rx).await;
+        (label, result.map(|_| ()).map_err(Into::into))
+    })
+}
+
+/// Starts a configured source.
+pub(crate) fn spawn_source(
+    tasks: &mut Tasks,
+    name: String,
+    source: SourceConfig,
+    ctx: SourceContext,
+    kafka: Option<&KafkaConfig>,
+) -> AbortHandle {
+    let label = format!("sources.{name}");
+    match source {
+        SourceConfig::File(c) => tasks.spawn(async move {
+            (
+                label,
+                newsflow_fetch::run_file_source(c, ctx)
+                    .await
+                    .map_err(Into::into),
+            )
+        }),
+        SourceConfig::Stdin(c) => tasks.spawn(async move {
+            (
+                label,
+                newsflow_fetch::run_stdin_source(c, ctx)
+                    .await
+                    .map_err(Into::into),
+            )
+        }),
+        SourceConfig::Kafka(c) => spawn_kafka_source(tasks, label, c, kafka.cloned(), ctx),
+    }
+}
+
+/// Starts a Kafka source (for the embedded pipeline too).
+pub(crate) fn spawn_kafka_source(
+    tasks: &mut Tasks,
+    label: String,
+    config: newsflow_kafka::KafkaSourceConfig,
+    kafka: Option<KafkaConfig>,
+    ctx: SourceContext,
+) -> AbortHandle {
+    tasks.spawn(async move {
+        let Some(kafka) = kafka else {
+            return (
+                label,
+                Err(anyhow::anyhow!("a kafka source needs a [kafka] section")),
+            );
+        };
+        let result = newsflow_kafka::run_kafka_source(config, &kafka, ctx).await;
+        (label, result.map(|_| ()).map_err(Into::into))
+    })
+}
+
+fn sink_result(
+    result: Result<newsflow_sink::SinkReport, newsflow_sink::SinkError>,
+) -> anyhow::Result<()> {
+    let report = result?;
+    if report.records_failed > 0 {
+        anyhow::bail!("{} records could not be written", report.records_failed);
+    }
+    Ok(())
+}
