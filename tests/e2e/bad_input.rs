@@ -14,7 +14,9 @@ fn bad_files_become_dead_letters_and_the_daemon_lives_on() {
     let mut daemon = scratch.start(&config);
 
     drop_into_spool(&spool, "empty.txt", b"");
-    let garbage: Vec<u8> = (0..50_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let garbage: Vec<u8> = (0..50_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     drop_into_spool(&spool, "garbage.bin", &garbage);
     // Windows-1252 curly quotes and an e-acute: invalid UTF-8, valid text.
     drop_into_spool(
@@ -31,17 +33,24 @@ fn bad_files_become_dead_letters_and_the_daemon_lives_on() {
             file.write_all(&block).expect("write");
         }
         file.write_all(b"\n").expect("newline");
-        file.write_all((story_line(7) + "\n").as_bytes()).expect("tail story");
+        file.write_all((story_line(7) + "\n").as_bytes())
+            .expect("tail story");
         fs::rename(&tmp, spool.join("huge.txt")).expect("rename");
     }
     // Unreadable: a dangling symlink.
-    std::os::unix::fs::symlink(scratch.path("nowhere"), spool.join("vanished.txt")).expect("symlink");
+    std::os::unix::fs::symlink(scratch.path("nowhere"), spool.join("vanished.txt"))
+        .expect("symlink");
 
     assert!(
-        wait_until(Duration::from_secs(120), || scratch.dead_letters().len() >= 4
+        wait_until(Duration::from_secs(120), || scratch.dead_letters().len()
+            >= 4
             && scratch.articles().len() >= 2),
         "dead letters {:?}\narticles {}\n{}",
-        scratch.dead_letters().iter().map(|d| d["reason"].clone()).collect::<Vec<_>>(),
+        scratch
+            .dead_letters()
+            .iter()
+            .map(|d| d["reason"].clone())
+            .collect::<Vec<_>>(),
         scratch.articles().len(),
         scratch.log()
     );
@@ -61,7 +70,11 @@ fn bad_files_become_dead_letters_and_the_daemon_lives_on() {
     assert!(!reason_for("vanished.txt").is_empty(), "{dead:?}");
     let huge = dead
         .iter()
-        .find(|d| d["origin"].as_str().is_some_and(|o| o.ends_with("huge.txt")))
+        .find(|d| {
+            d["origin"]
+                .as_str()
+                .is_some_and(|o| o.ends_with("huge.txt"))
+        })
         .expect("huge dead letter");
     assert_eq!(huge["original_truncated"], true);
 
@@ -70,9 +83,14 @@ fn bad_files_become_dead_letters_and_the_daemon_lives_on() {
         .iter()
         .find(|a| a["body"].as_str().is_some_and(|b| b.contains("Café Town")))
         .expect("legacy encoding decoded");
-    assert!(legacy["body"].as_str().expect("body").contains("“we will rebuild”"));
+    assert!(legacy["body"]
+        .as_str()
+        .expect("body")
+        .contains("“we will rebuild”"));
     assert!(
-        articles.iter().any(|a| a["body"].as_str().is_some_and(|b| b.contains("NFX000007Q"))),
+        articles
+            .iter()
+            .any(|a| a["body"].as_str().is_some_and(|b| b.contains("NFX000007Q"))),
         "the story after the huge line still arrives"
     );
 
@@ -81,7 +99,12 @@ fn bad_files_become_dead_letters_and_the_daemon_lives_on() {
     assert!(wait_until(Duration::from_secs(30), || scratch
         .articles()
         .iter()
-        .any(|a| a["body"].as_str().is_some_and(|b| b.contains("NFX000008Q")))));
+        .any(|a| a["body"]
+            .as_str()
+            .is_some_and(|b| b.contains("NFX000008Q")))));
     daemon.signal(libc::SIGTERM);
-    assert!(daemon.wait_for_exit(Duration::from_secs(25)).expect("exits").success());
+    assert!(daemon
+        .wait_for_exit(Duration::from_secs(25))
+        .expect("exits")
+        .success());
 }

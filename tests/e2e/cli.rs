@@ -5,7 +5,11 @@ use crate::util::{newsflow, workspace, Scratch};
 #[test]
 fn parse_prints_one_record_per_story_of_the_bundled_sample() {
     let out = newsflow(&["parse", "config/samples/wire-dump.txt"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let records: Vec<serde_json::Value> = String::from_utf8(out.stdout)
         .expect("utf-8")
         .lines()
@@ -18,7 +22,10 @@ fn parse_prints_one_record_per_story_of_the_bundled_sample() {
     assert_eq!(firsts, vec![1, 9, 10, 11], "story starts");
     let truncated: Vec<bool> = records.iter().map(|r| r["truncated"] == true).collect();
     assert_eq!(truncated, vec![false, true, true, true]);
-    assert_eq!(records[0]["media_credits"][0], "Photo: Port Calloway Authority handout");
+    assert_eq!(
+        records[0]["media_credits"][0],
+        "Photo: Port Calloway Authority handout"
+    );
     assert_eq!(records[2]["kicker"], "ORBIT DELAY");
     assert_eq!(records[2]["agencies"][0], "AFP");
     assert_eq!(records[3]["byline"][0], "Daniel Okafor");
@@ -30,7 +37,12 @@ fn parse_prints_one_record_per_story_of_the_bundled_sample() {
 
 #[test]
 fn parse_pretty_is_readable() {
-    let out = newsflow(&["parse", "--format", "pretty", "config/samples/wire-dump.txt"]);
+    let out = newsflow(&[
+        "parse",
+        "--format",
+        "pretty",
+        "config/samples/wire-dump.txt",
+    ]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("ORBIT DELAY"), "{text}");
@@ -43,7 +55,11 @@ fn parse_reports_a_bad_file_and_goes_on() {
     let empty = scratch.path("empty.txt");
     fs::write(&empty, "").expect("write");
     let sample = workspace().join("config/samples/wire-dump.txt");
-    let out = newsflow(&["parse", empty.to_str().expect("utf-8"), sample.to_str().expect("utf-8")]);
+    let out = newsflow(&[
+        "parse",
+        empty.to_str().expect("utf-8"),
+        sample.to_str().expect("utf-8"),
+    ]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("empty"), "{stderr}");
@@ -100,7 +116,10 @@ path = "d"
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("line 3: `pipeline.workerz`"), "{stderr}");
     assert!(stderr.contains("line 8: `sources.in.wacth`"), "{stderr}");
-    assert!(stderr.contains("line 13: `sinks.out.rotate_bytes`"), "{stderr}");
+    assert!(
+        stderr.contains("line 13: `sinks.out.rotate_bytes`"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -114,11 +133,16 @@ fn validate_interpolates_the_environment() {
     .expect("write");
     let missing = newsflow(&["validate", "-c", path.to_str().expect("utf-8")]);
     assert!(!missing.status.success());
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("line 3: environment variable `NEWSFLOW_TEST_DIR` is not set"));
+    assert!(String::from_utf8_lossy(&missing.stderr)
+        .contains("line 3: environment variable `NEWSFLOW_TEST_DIR` is not set"));
     let ok = std::process::Command::new(crate::util::bin())
         .args(["validate", "-c", path.to_str().expect("utf-8")])
         .env("NEWSFLOW_TEST_DIR", "/tmp/in")
         .output()
         .expect("run");
-    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
 }

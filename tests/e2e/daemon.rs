@@ -16,12 +16,23 @@ fn finite_sources_run_to_completion_and_exit_zero() {
     assert!(status.success(), "{}", scratch.log());
     let articles = scratch.articles();
     let counts = marker_counts(&articles);
-    assert!((0..30).all(|n| counts.get(&n) == Some(&1)), "{counts:?}\n{}", scratch.log());
+    assert!(
+        (0..30).all(|n| counts.get(&n) == Some(&1)),
+        "{counts:?}\n{}",
+        scratch.log()
+    );
     assert!(articles.iter().all(|a| a["source"] == "spool"));
     // A second run finds everything checkpointed and writes nothing new.
     let mut again = scratch.start(&config);
-    assert!(again.wait_for_exit(Duration::from_secs(60)).expect("exits").success());
-    assert_eq!(scratch.articles().len(), articles.len(), "checkpoint honoured");
+    assert!(again
+        .wait_for_exit(Duration::from_secs(60))
+        .expect("exits")
+        .success());
+    assert_eq!(
+        scratch.articles().len(),
+        articles.len(),
+        "checkpoint honoured"
+    );
 }
 
 #[test]
@@ -33,11 +44,18 @@ fn sigterm_drains_and_exits_zero_and_spool_picks_up_new_files() {
     let text: String = (0..10).map(|n| story_line(n) + "\n").collect();
     drop_into_spool(&scratch.spool(), "late.txt", text.as_bytes());
     assert!(
-        wait_until(Duration::from_secs(30), || marker_counts(&scratch.articles()).len() == 10),
+        wait_until(Duration::from_secs(30), || marker_counts(
+            &scratch.articles()
+        )
+        .len()
+            == 10),
         "late file picked up: {}",
         scratch.log()
     );
-    assert!(daemon.is_running(), "a watched spool keeps the daemon running");
+    assert!(
+        daemon.is_running(),
+        "a watched spool keeps the daemon running"
+    );
     daemon.signal(libc::SIGTERM);
     let status = daemon
         .wait_for_exit(Duration::from_secs(25))
@@ -72,20 +90,35 @@ fn admin_endpoints_report_health_readiness_and_metrics() {
     let mut daemon = scratch.start(&config);
     let port = scratch.admin_port;
     assert!(
-        wait_until(Duration::from_secs(20), || http_get(port, "/readyz").is_some_and(|(s, _)| s == 200)),
+        wait_until(Duration::from_secs(20), || http_get(port, "/readyz")
+            .is_some_and(|(s, _)| s == 200)),
         "ready: {}",
         scratch.log()
     );
     assert_eq!(http_get(port, "/healthz").map(|(s, _)| s), Some(200));
     drop_into_spool(&scratch.spool(), "empty.txt", b"");
-    drop_into_spool(&scratch.spool(), "one.txt", (story_line(1) + "\n").as_bytes());
-    assert!(wait_until(Duration::from_secs(20), || {
-        http_get(port, "/metrics").is_some_and(|(_, body)| {
-            body.contains("newsflow_dead_letters_total{stage=\"parse\"} 1")
-                && body.contains("newsflow_stage_records_total{stage=\"enrich\"} 1")
-        })
-    }), "{:?}", http_get(port, "/metrics"));
+    drop_into_spool(
+        &scratch.spool(),
+        "one.txt",
+        (story_line(1) + "\n").as_bytes(),
+    );
+    assert!(
+        wait_until(Duration::from_secs(20), || {
+            http_get(port, "/metrics").is_some_and(|(_, body)| {
+                body.contains("newsflow_dead_letters_total{stage=\"parse\"} 1")
+                    && body.contains("newsflow_stage_records_total{stage=\"enrich\"} 1")
+            })
+        }),
+        "{:?}",
+        http_get(port, "/metrics")
+    );
     daemon.signal(libc::SIGTERM);
-    assert!(daemon.wait_for_exit(Duration::from_secs(25)).expect("exits").success());
-    assert!(http_get(port, "/healthz").is_none(), "admin server stopped with the process");
+    assert!(daemon
+        .wait_for_exit(Duration::from_secs(25))
+        .expect("exits")
+        .success());
+    assert!(
+        http_get(port, "/healthz").is_none(),
+        "admin server stopped with the process"
+    );
 }

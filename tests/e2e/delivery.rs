@@ -27,14 +27,20 @@ fn sigkill_then_restart_loses_nothing() {
 
     let mut first = scratch.start(&config);
     assert!(
-        wait_until(Duration::from_secs(120), || scratch.articles().len() >= total / 5),
+        wait_until(Duration::from_secs(120), || scratch.articles().len()
+            >= total / 5),
         "some output before the kill: {}",
         scratch.log()
     );
     first.signal(libc::SIGKILL);
-    first.wait_for_exit(Duration::from_secs(10)).expect("killed");
+    first
+        .wait_for_exit(Duration::from_secs(10))
+        .expect("killed");
     let before_restart = scratch.articles().len();
-    assert!(before_restart < total, "killed mid-run ({before_restart} of {total})");
+    assert!(
+        before_restart < total,
+        "killed mid-run ({before_restart} of {total})"
+    );
 
     let mut second = scratch.start(&config);
     let status = second
@@ -44,12 +50,20 @@ fn sigkill_then_restart_loses_nothing() {
 
     let seen = marker_counts(&scratch.articles());
     let missing: Vec<usize> = (0..total).filter(|n| !seen.contains_key(n)).collect();
-    assert!(missing.is_empty(), "{} stories lost, first {:?}", missing.len(), &missing[..missing.len().min(5)]);
+    assert!(
+        missing.is_empty(),
+        "{} stories lost, first {:?}",
+        missing.len(),
+        &missing[..missing.len().min(5)]
+    );
     let duplicates: usize = seen.values().map(|c| c - 1).sum();
     let line_len = story_line(0).len() + 1;
     // In flight when killed, plus chunks acknowledged but not yet
     // checkpointed (the checkpoint is written a moment after the ack).
     let bound = (MAX_IN_FLIGHT + 2) * MAX_CHUNK_BYTES.div_ceil(line_len);
     println!("delivered {total} stories; {before_restart} before the kill, {duplicates} replayed (bound {bound})");
-    assert!(duplicates <= bound, "{duplicates} duplicates, bound {bound}");
+    assert!(
+        duplicates <= bound,
+        "{duplicates} duplicates, bound {bound}"
+    );
 }
