@@ -122,3 +122,68 @@ fn admin_endpoints_report_health_readiness_and_metrics() {
         "admin server stopped with the process"
     );
 }
+
+#[test]
+fn sighup_reloads_a_valid_config_and_keeps_running_on_a_bad_one() {
+    let scratch = Scratch::new();
+    let config = scratch.config(true, "");
+    let mut daemon = scratch.start(&config);
+    std::thread::sleep(Duration::from_millis(500));
+
+    // A broken config is rejected; the running pipeline carries on.
+    let good = fs::read_to_string(&config).expect("config");
+    fs::write(
+        &config,
+        good.replace("[sinks.archive]", "[sinks.archive]\nbogus = 1"),
+    )
+    .expect("write");
+    daemon.signal(libc::SIGHUP);
+    assert!(wait_until(Duration::from_secs(10), || scratch
+        .log()
+        .contains("new config rejected")));
+    assert!(daemon.is_running());
+    drop_into_spool(
+        &scratch.spool(),
+        "one.txt",
+        (story_line(1) + "\n").as_bytes(),
+    );
+    assert!(wait_until(Duration::from_secs(20), || marker_counts(
+        &scratch.articles()
+    )
+    .contains_key(&1)));
+
+    // A valid new config replaces the pipeline: output moves to a new place.
+    let moved = good.replace("/out/articles", "/out/reloaded");
+    fs::write(&config, moved).expect("write");
+    daemon.signal(libc::SIGHUP);
+    assert!(
+        wait_until(Duration::from_secs(20), || scratch
+            .log()
+            .contains("config reloaded")),
+        "{}",
+        scratch.log()
+    );
+    drop_into_spool(
+        &scratch.spool(),
+        "two.txt",
+        (story_line(2) + "\n").as_bytes(),
+    );
+    assert!(
+        wait_until(Duration::from_secs(20), || {
+            marker_counts(&crate::util::read_jsonl_dir(&scratch.path("out/reloaded")))
+                .contains_key(&2)
+        }),
+        "{}",
+        scratch.log()
+    );
+    // The file delivered before the reload is not read again.
+    assert!(
+        !marker_counts(&crate::util::read_jsonl_dir(&scratch.path("out/reloaded")))
+            .contains_key(&1)
+    );
+    daemon.signal(libc::SIGTERM);
+    assert!(daemon
+        .wait_for_exit(Duration::from_secs(25))
+        .expect("exits")
+        .success());
+}

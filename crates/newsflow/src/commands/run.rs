@@ -1,10 +1,11 @@
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::pin::Pin;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Context;
 use newsflow_runtime::CancellationToken;
-use tokio::signal::unix::{signal, SignalKind};
+use tokio::signal::unix::{signal, Signal, SignalKind};
 use tracing::{error, info, warn};
 
 use crate::admin::{self, Readiness};
@@ -26,63 +27,103 @@ pub fn run(config_path: &Path, stages: Option<Vec<Stage>>) -> anyhow::Result<Exi
         .thread_name("newsflow")
         .build()
         .context("starting the async runtime")?;
-    let code = runtime.block_on(run_until_signalled(config, stages));
+    let daemon = Daemon {
+        config_path: config_path.to_owned(),
+        stages,
+    };
+    let code = runtime.block_on(daemon.run(config));
     // A blocking stdin read cannot be cancelled: don't wait for it.
     runtime.shutdown_timeout(Duration::from_secs(1));
     code
 }
 
-async fn run_until_signalled(
-    config: Config,
+struct Daemon {
+    config_path: PathBuf,
     stages: Option<Vec<Stage>>,
-) -> anyhow::Result<ExitCode> {
-    let shutdown_timeout = Duration::from_secs(config.pipeline.shutdown_timeout_secs);
-    let shutdown = CancellationToken::new();
-    let readiness = Readiness::default();
-    // The admin server outlives the drain (readyz answers 503 meanwhile) and
-    // stops with the process.
-    let _admin = if config.admin.enabled {
-        Some(admin::serve(&config.admin, readiness.clone(), shutdown.child_token()).await?)
-    } else {
-        None
-    };
-    let mut terminate =
-        signal(SignalKind::terminate()).context("installing the SIGTERM handler")?;
-    let mut interrupt = signal(SignalKind::interrupt()).context("installing the SIGINT handler")?;
-    let token = shutdown.clone();
-    let ready = readiness.clone();
-    // `--stages`: a subset of the stages over Kafka links.
-    let pipeline = async move {
-        match stages {
-            Some(stages) => {
-                ready.set(true);
-                distributed::run_stages(config, &stages, token).await
-            }
-            None => pipeline::run(config, token, ready).await,
-        }
-    };
-    tokio::pin!(pipeline);
+}
 
-    let first = tokio::select! {
-        result = &mut pipeline => return finished(result),
-        _ = terminate.recv() => "SIGTERM",
-        _ = interrupt.recv() => "SIGINT",
-    };
-    info!(
-        signal = first,
-        timeout_secs = shutdown_timeout.as_secs(),
-        "stopping: draining the pipeline"
-    );
-    readiness.set(false);
-    shutdown.cancel();
-    tokio::select! {
-        result = &mut pipeline => finished(result),
-        _ = tokio::time::sleep(shutdown_timeout) => {
-            error!(timeout_secs = shutdown_timeout.as_secs(), "drain did not finish in time; exiting, uncommitted input will be replayed on restart");
-            Ok(ExitCode::from(EXIT_DRAIN_TIMEOUT))
+struct Signals {
+    terminate: Signal,
+    interrupt: Signal,
+    hangup: Signal,
+}
+
+type Running = Pin<Box<dyn std::future::Future<Output = anyhow::Result<usize>> + Send>>;
+
+impl Daemon {
+    /// Runs the pipeline until it finishes or a signal stops it. SIGHUP
+    /// reloads the config: a valid new config replaces the running pipeline
+    /// after a graceful drain (checkpoints make the handover lossless); an
+    /// invalid one is reported and the running pipeline carries on.
+    async fn run(&self, mut config: Config) -> anyhow::Result<ExitCode> {
+        let mut signals = Signals {
+            terminate: signal(SignalKind::terminate()).context("installing the SIGTERM handler")?,
+            interrupt: signal(SignalKind::interrupt()).context("installing the SIGINT handler")?,
+            hangup: signal(SignalKind::hangup()).context("installing the SIGHUP handler")?,
+        };
+        let readiness = Readiness::default();
+        // The admin server outlives drains and reloads (readyz answers 503
+        // meanwhile); its address is read once, at start.
+        let _admin = if config.admin.enabled {
+            Some(admin::serve(&config.admin, readiness.clone(), CancellationToken::new()).await?)
+        } else {
+            None
+        };
+        loop {
+            let timeout = Duration::from_secs(config.pipeline.shutdown_timeout_secs);
+            let shutdown = CancellationToken::new();
+            let mut running = self.start(config, shutdown.clone(), readiness.clone());
+            let (reason, next_config) = loop {
+                tokio::select! {
+                    result = &mut running => return finished(result),
+                    _ = signals.terminate.recv() => break ("SIGTERM", None),
+                    _ = signals.interrupt.recv() => break ("SIGINT", None),
+                    _ = signals.hangup.recv() => match Config::load(&self.config_path) {
+                        Ok(new_config) => break ("SIGHUP", Some(new_config)),
+                        Err(errors) => error!(
+                            problems = %errors,
+                            "SIGHUP: new config rejected, the running pipeline carries on"
+                        ),
+                    },
+                }
+            };
+            info!(
+                signal = reason,
+                timeout_secs = timeout.as_secs(),
+                "draining the pipeline"
+            );
+            readiness.set(false);
+            shutdown.cancel();
+            let drained = tokio::select! {
+                result = &mut running => result,
+                _ = tokio::time::sleep(timeout) => {
+                    error!(timeout_secs = timeout.as_secs(), "drain did not finish in time; exiting, uncommitted input will be replayed on restart");
+                    return Ok(ExitCode::from(EXIT_DRAIN_TIMEOUT));
+                }
+                _ = signals.terminate.recv() => return forced("SIGTERM"),
+                _ = signals.interrupt.recv() => return forced("SIGINT"),
+            };
+            let Some(new_config) = next_config else {
+                return finished(drained);
+            };
+            let failed = drained?;
+            if failed > 0 {
+                warn!(failed, "components failed before the reload");
+            }
+            info!("config reloaded: starting the new pipeline");
+            config = new_config;
         }
-        _ = terminate.recv() => forced("SIGTERM"),
-        _ = interrupt.recv() => forced("SIGINT"),
+    }
+
+    fn start(&self, config: Config, shutdown: CancellationToken, readiness: Readiness) -> Running {
+        match self.stages.clone() {
+            // `--stages`: a subset of the stages over Kafka links.
+            Some(stages) => Box::pin(async move {
+                readiness.set(true);
+                distributed::run_stages(config, &stages, shutdown).await
+            }),
+            None => Box::pin(pipeline::run(config, shutdown, readiness)),
+        }
     }
 }
 
