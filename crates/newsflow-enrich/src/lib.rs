@@ -41,6 +41,9 @@ pub trait Enricher: Send + Sync {
     fn enrich(&self, article: &mut EnrichedArticle) -> Result<(), EnrichError>;
 }
 
+/// Builds one enricher when its switch is on.
+type MakeEnricher<'a> = &'a dyn Fn() -> Box<dyn Enricher>;
+
 /// The configured enrichers, in order.
 #[derive(Default)]
 pub struct EnrichChain {
@@ -56,7 +59,7 @@ impl EnrichChain {
         if config.disabled {
             return chain;
         }
-        let steps: [(bool, &dyn Fn() -> Box<dyn Enricher>); 10] = [
+        let steps: [(bool, MakeEnricher<'_>); 10] = [
             (config.language, &|| {
                 Box::new(if config.english_fast_path {
                     language::LanguageEnricher::new()
