@@ -17,10 +17,11 @@ use newsflow_model::DeadLetter;
 use newsflow_runtime::{fan_out, run_transform, CancellationToken, Envelope};
 use serde::de::DeserializeOwned;
 use tokio::sync::mpsc;
-use tokio::task::{AbortHandle, JoinSet};
-use tracing::{error, info};
 
-use crate::config::{Config, SinkConfig, SourceConfig};
+use tracing::info;
+
+use crate::components::{join_all, spawn_sink, spawn_source, Tasks};
+use crate::config::Config;
 use crate::stages::{EnrichStage, ParseStage};
 
 /// A stage of the pipeline, as named on the command line.
@@ -35,9 +36,6 @@ pub enum Stage {
     /// The configured sinks, consuming the enriched topic.
     Sink,
 }
-
-/// What the component tasks of a process return: their name and outcome.
-pub(crate) type Tasks = JoinSet<(String, anyhow::Result<()>)>;
 
 /// One link between two stages: a channel when both ends are here, a
 /// producer link when only the upstream is, a consumer link when only the
@@ -226,7 +224,6 @@ pub async fn run_stages(
             spawn_source(&mut tasks, name, source, ctx, config.kafka.as_ref());
         }
     }
-    drop(wiring);
     drop(dead_tx);
     info!(?stages, "distributed stages running");
     Ok(join_all(tasks).await)
@@ -238,128 +235,4 @@ fn undelivered(failed: u64) -> anyhow::Result<()> {
     } else {
         Err(anyhow::anyhow!("{failed} records could not be delivered"))
     }
-}
-
-async fn join_all(mut tasks: Tasks) -> usize {
-    let mut failed = 0;
-    while let Some(joined) = tasks.join_next().await {
-        match joined {
-            Ok((name, Ok(()))) => info!(component = %name, "finished"),
-            Ok((name, Err(e))) => {
-                failed += 1;
-                error!(component = %name, error = %format!("{e:#}"), "component failed");
-            }
-            Err(e) => {
-                failed += 1;
-                error!(error = %e, "component task panicked");
-            }
-        }
-    }
-    failed
-}
-
-/// Starts a configured sink reading `rx`.
-pub(crate) fn spawn_sink(
-    tasks: &mut Tasks,
-    name: String,
-    sink: SinkConfig,
-    rx: mpsc::Receiver<Envelope<Arc<newsflow_model::EnrichedArticle>>>,
-    kafka: Option<&KafkaConfig>,
-    shutdown: &CancellationToken,
-) -> AbortHandle {
-    let label = format!("sinks.{name}");
-    match sink {
-        SinkConfig::Jsonl(c) => tasks.spawn(async move {
-            let result = newsflow_sink::run_article_file_sink(&name, c, rx).await;
-            (label, sink_result(result))
-        }),
-        SinkConfig::Stdout(c) => {
-            let token = shutdown.clone();
-            tasks.spawn(async move {
-                let result = newsflow_sink::run_stdout_sink(c, rx, token).await;
-                (label, sink_result(result))
-            })
-        }
-        SinkConfig::Kafka(c) => spawn_kafka_sink(tasks, label, c, kafka.cloned(), rx),
-    }
-}
-
-/// Starts a Kafka sink (for the embedded pipeline too).
-pub(crate) fn spawn_kafka_sink(
-    tasks: &mut Tasks,
-    label: String,
-    config: newsflow_kafka::KafkaSinkConfig,
-    kafka: Option<KafkaConfig>,
-    rx: mpsc::Receiver<Envelope<Arc<newsflow_model::EnrichedArticle>>>,
-) -> AbortHandle {
-    tasks.spawn(async move {
-        let Some(kafka) = kafka else {
-            return (
-                label,
-                Err(anyhow::anyhow!("a kafka sink needs a [kafka] section")),
-            );
-        };
-        let result = newsflow_kafka::run_kafka_sink(config, &kafka, rx).await;
-        (label, result.map(|_| ()).map_err(Into::into))
-    })
-}
-
-/// Starts a configured source.
-pub(crate) fn spawn_source(
-    tasks: &mut Tasks,
-    name: String,
-    source: SourceConfig,
-    ctx: SourceContext,
-    kafka: Option<&KafkaConfig>,
-) -> AbortHandle {
-    let label = format!("sources.{name}");
-    match source {
-        SourceConfig::File(c) => tasks.spawn(async move {
-            (
-                label,
-                newsflow_fetch::run_file_source(c, ctx)
-                    .await
-                    .map_err(Into::into),
-            )
-        }),
-        SourceConfig::Stdin(c) => tasks.spawn(async move {
-            (
-                label,
-                newsflow_fetch::run_stdin_source(c, ctx)
-                    .await
-                    .map_err(Into::into),
-            )
-        }),
-        SourceConfig::Kafka(c) => spawn_kafka_source(tasks, label, c, kafka.cloned(), ctx),
-    }
-}
-
-/// Starts a Kafka source (for the embedded pipeline too).
-pub(crate) fn spawn_kafka_source(
-    tasks: &mut Tasks,
-    label: String,
-    config: newsflow_kafka::KafkaSourceConfig,
-    kafka: Option<KafkaConfig>,
-    ctx: SourceContext,
-) -> AbortHandle {
-    tasks.spawn(async move {
-        let Some(kafka) = kafka else {
-            return (
-                label,
-                Err(anyhow::anyhow!("a kafka source needs a [kafka] section")),
-            );
-        };
-        let result = newsflow_kafka::run_kafka_source(config, &kafka, ctx).await;
-        (label, result.map(|_| ()).map_err(Into::into))
-    })
-}
-
-fn sink_result(
-    result: Result<newsflow_sink::SinkReport, newsflow_sink::SinkError>,
-) -> anyhow::Result<()> {
-    let report = result?;
-    if report.records_failed > 0 {
-        anyhow::bail!("{} records could not be written", report.records_failed);
-    }
-    Ok(())
 }

@@ -2,6 +2,7 @@
 
 mod admin;
 mod commands;
+mod components;
 mod config;
 mod distributed;
 mod logging;

@@ -9,11 +9,11 @@ use newsflow_enrich::EnrichChain;
 use newsflow_fetch::SourceContext;
 use newsflow_runtime::{count_dead_letters, fan_out, run_transform, CancellationToken};
 use tokio::sync::mpsc;
-use tokio::task::JoinSet;
-use tracing::{error, info};
+use tracing::info;
 
 use crate::admin::Readiness;
-use crate::config::{Config, SinkConfig, SourceConfig};
+use crate::components::{join_all, sink_result, spawn_sink, spawn_source, Tasks};
+use crate::config::Config;
 use crate::stages::{EnrichStage, ParseStage};
 
 /// Runs until every source has finished and everything derived from them
@@ -34,38 +34,14 @@ pub async fn run(
     let (enriched_tx, enriched_rx) = mpsc::channel(capacity);
     let (dead_tx, dead_rx) = mpsc::channel(capacity);
 
-    let mut tasks: JoinSet<(String, anyhow::Result<()>)> = JoinSet::new();
+    let mut tasks = Tasks::new();
 
     // Sinks first, so nothing upstream waits on a link nobody reads.
     let mut sink_links = Vec::new();
     for (name, sink) in config.sinks {
         let (tx, rx) = mpsc::channel(capacity);
         sink_links.push(tx);
-        let label = format!("sinks.{name}");
-        match sink {
-            SinkConfig::Jsonl(c) => {
-                tasks.spawn(async move {
-                    let result = newsflow_sink::run_article_file_sink(&name, c, rx).await;
-                    (label, report(result))
-                });
-            }
-            SinkConfig::Stdout(c) => {
-                let token = shutdown.clone();
-                tasks.spawn(async move {
-                    let result = newsflow_sink::run_stdout_sink(c, rx, token).await;
-                    (label, report(result))
-                });
-            }
-            SinkConfig::Kafka(c) => {
-                crate::distributed::spawn_kafka_sink(
-                    &mut tasks,
-                    label,
-                    c,
-                    config.kafka.clone(),
-                    rx,
-                );
-            }
-        }
+        spawn_sink(&mut tasks, name, sink, rx, config.kafka.as_ref(), &shutdown);
     }
     let dead_config = config.dead_letters;
     let (counted_tx, counted_rx) = mpsc::channel(capacity);
@@ -76,7 +52,7 @@ pub async fn run(
     tasks.spawn(async move {
         let result =
             newsflow_sink::run_dead_letter_file_sink("dead_letters", dead_config, counted_rx).await;
-        ("dead_letters".to_owned(), report(result))
+        ("dead_letters".to_owned(), sink_result(result))
     });
     tasks.spawn(async move {
         fan_out(enriched_rx, sink_links).await;
@@ -106,32 +82,7 @@ pub async fn run(
             shutdown: shutdown.child_token(),
             state_dir: config.data_dir.join("checkpoints"),
         };
-        let label = format!("sources.{name}");
-        match source {
-            SourceConfig::File(c) => tasks.spawn(async move {
-                (
-                    label,
-                    newsflow_fetch::run_file_source(c, ctx)
-                        .await
-                        .map_err(Into::into),
-                )
-            }),
-            SourceConfig::Stdin(c) => tasks.spawn(async move {
-                (
-                    label,
-                    newsflow_fetch::run_stdin_source(c, ctx)
-                        .await
-                        .map_err(Into::into),
-                )
-            }),
-            SourceConfig::Kafka(c) => crate::distributed::spawn_kafka_source(
-                &mut tasks,
-                label,
-                c,
-                config.kafka.clone(),
-                ctx,
-            ),
-        };
+        spawn_source(&mut tasks, name, source, ctx, config.kafka.as_ref());
     }
     // The stages hold the only other senders: when the sources finish, the
     // links close one after another down to the sinks.
@@ -140,21 +91,7 @@ pub async fn run(
     readiness.set(true);
     info!("pipeline running");
 
-    let mut failed = 0;
-    while let Some(joined) = tasks.join_next().await {
-        match joined {
-            Ok((name, Ok(()))) => info!(component = %name, "finished"),
-            Ok((name, Err(e))) => {
-                failed += 1;
-                error!(component = %name, error = %format!("{e:#}"), "component failed");
-            }
-            Err(e) => {
-                failed += 1;
-                error!(error = %e, "component task panicked");
-            }
-        }
-    }
-    Ok(failed)
+    Ok(join_all(tasks).await)
 }
 
 async fn run_stage(
@@ -163,22 +100,4 @@ async fn run_stage(
 ) -> (String, anyhow::Result<()>) {
     stage.await;
     (name.to_owned(), Ok(()))
-}
-
-/// Logs what a sink did and turns its error into the component's result.
-fn report(
-    result: Result<newsflow_sink::SinkReport, newsflow_sink::SinkError>,
-) -> anyhow::Result<()> {
-    let report = result?;
-    info!(
-        written = report.records_written,
-        failed = report.records_failed,
-        files = report.files_opened,
-        repaired = report.repaired_files,
-        "sink report"
-    );
-    if report.records_failed > 0 {
-        anyhow::bail!("{} records could not be written", report.records_failed);
-    }
-    Ok(())
 }

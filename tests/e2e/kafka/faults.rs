@@ -91,8 +91,7 @@ fn enricher_killed_mid_stream_then_restarted_loses_nothing() {
 /// The partitions of the last "partitions assigned" line of a log.
 fn last_assignment(log: &str) -> Option<String> {
     log.lines()
-        .filter(|l| l.contains("partitions assigned"))
-        .next_back()
+        .rfind(|l| l.contains("partitions assigned"))
         .and_then(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .and_then(|v| v["partitions"].as_str().map(str::to_owned))
 }

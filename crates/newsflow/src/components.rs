@@ -1,0 +1,149 @@
+//! Starting the configured sources and sinks, shared by the embedded
+//! pipeline and the distributed stages.
+
+use std::sync::Arc;
+
+use newsflow_fetch::SourceContext;
+use newsflow_kafka::KafkaConfig;
+use newsflow_runtime::{CancellationToken, Envelope};
+use tokio::sync::mpsc;
+use tokio::task::{AbortHandle, JoinSet};
+use tracing::{error, info};
+
+use crate::config::{SinkConfig, SourceConfig};
+
+/// What the component tasks of a process return: their name and outcome.
+pub(crate) type Tasks = JoinSet<(String, anyhow::Result<()>)>;
+
+/// Waits for every component; returns how many failed.
+pub(crate) async fn join_all(mut tasks: Tasks) -> usize {
+    let mut failed = 0;
+    while let Some(joined) = tasks.join_next().await {
+        match joined {
+            Ok((name, Ok(()))) => info!(component = %name, "finished"),
+            Ok((name, Err(e))) => {
+                failed += 1;
+                error!(component = %name, error = %format!("{e:#}"), "component failed");
+            }
+            Err(e) => {
+                failed += 1;
+                error!(error = %e, "component task panicked");
+            }
+        }
+    }
+    failed
+}
+
+/// Starts a configured sink reading `rx`.
+pub(crate) fn spawn_sink(
+    tasks: &mut Tasks,
+    name: String,
+    sink: SinkConfig,
+    rx: mpsc::Receiver<Envelope<Arc<newsflow_model::EnrichedArticle>>>,
+    kafka: Option<&KafkaConfig>,
+    shutdown: &CancellationToken,
+) -> AbortHandle {
+    let label = format!("sinks.{name}");
+    match sink {
+        SinkConfig::Jsonl(c) => tasks.spawn(async move {
+            let result = newsflow_sink::run_article_file_sink(&name, c, rx).await;
+            (label, sink_result(result))
+        }),
+        SinkConfig::Stdout(c) => {
+            let token = shutdown.clone();
+            tasks.spawn(async move {
+                let result = newsflow_sink::run_stdout_sink(c, rx, token).await;
+                (label, sink_result(result))
+            })
+        }
+        SinkConfig::Kafka(c) => spawn_kafka_sink(tasks, label, c, kafka.cloned(), rx),
+    }
+}
+
+/// Starts a Kafka sink (for the embedded pipeline too).
+pub(crate) fn spawn_kafka_sink(
+    tasks: &mut Tasks,
+    label: String,
+    config: newsflow_kafka::KafkaSinkConfig,
+    kafka: Option<KafkaConfig>,
+    rx: mpsc::Receiver<Envelope<Arc<newsflow_model::EnrichedArticle>>>,
+) -> AbortHandle {
+    tasks.spawn(async move {
+        let Some(kafka) = kafka else {
+            return (
+                label,
+                Err(anyhow::anyhow!("a kafka sink needs a [kafka] section")),
+            );
+        };
+        let result = newsflow_kafka::run_kafka_sink(config, &kafka, rx).await;
+        (label, result.map(|_| ()).map_err(Into::into))
+    })
+}
+
+/// Starts a configured source.
+pub(crate) fn spawn_source(
+    tasks: &mut Tasks,
+    name: String,
+    source: SourceConfig,
+    ctx: SourceContext,
+    kafka: Option<&KafkaConfig>,
+) -> AbortHandle {
+    let label = format!("sources.{name}");
+    match source {
+        SourceConfig::File(c) => tasks.spawn(async move {
+            (
+                label,
+                newsflow_fetch::run_file_source(c, ctx)
+                    .await
+                    .map_err(Into::into),
+            )
+        }),
+        SourceConfig::Stdin(c) => tasks.spawn(async move {
+            (
+                label,
+                newsflow_fetch::run_stdin_source(c, ctx)
+                    .await
+                    .map_err(Into::into),
+            )
+        }),
+        SourceConfig::Kafka(c) => spawn_kafka_source(tasks, label, c, kafka.cloned(), ctx),
+    }
+}
+
+/// Starts a Kafka source (for the embedded pipeline too).
+pub(crate) fn spawn_kafka_source(
+    tasks: &mut Tasks,
+    label: String,
+    config: newsflow_kafka::KafkaSourceConfig,
+    kafka: Option<KafkaConfig>,
+    ctx: SourceContext,
+) -> AbortHandle {
+    tasks.spawn(async move {
+        let Some(kafka) = kafka else {
+            return (
+                label,
+                Err(anyhow::anyhow!("a kafka source needs a [kafka] section")),
+            );
+        };
+        let result = newsflow_kafka::run_kafka_source(config, &kafka, ctx).await;
+        (label, result.map(|_| ()).map_err(Into::into))
+    })
+}
+
+/// Logs what a sink did and turns its error into the component's result.
+pub(crate) fn sink_result(
+    result: Result<newsflow_sink::SinkReport, newsflow_sink::SinkError>,
+) -> anyhow::Result<()> {
+    let report = result?;
+    info!(
+        written = report.records_written,
+        failed = report.records_failed,
+        files = report.files_opened,
+        repaired = report.repaired_files,
+        "sink report"
+    );
+    if report.records_failed > 0 {
+        anyhow::bail!("{} records could not be written", report.records_failed);
+    }
+    Ok(())
+}
