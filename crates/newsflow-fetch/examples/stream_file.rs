@@ -37,7 +37,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             } else {
                 n += 1;
                 let mut p = format!("item {n}: the council approved the new harbour budget\n");
-                if n % 4 == 0 {
+                if n.is_multiple_of(4) {
                     p.push('\n');
                 }
                 p
