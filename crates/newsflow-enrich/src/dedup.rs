@@ -40,33 +40,30 @@ pub struct Fingerprint {
 }
 
 pub fn fingerprint(text: &str) -> Fingerprint {
-    let word_hashes: Vec<u64> = tokenize_cached(text)
+    let mut lower = String::new();
+    let word_hashes: Vec<u64> = tokenize_cached(text, &mut lower)
         .iter()
         .filter(|t| t.kind != Kind::Punct)
-        .map(|t| word_hash(t.text))
+        .map(|t| {
+            if t.lower.is_empty() {
+                word_hash(t.text)
+            } else {
+                fnv(t.lower.as_bytes())
+            }
+        })
         .collect();
-    // Per bit, how many shingle hashes have it set (branch-free, so the
-    // loop vectorises); a bit is on when more than half do.
-    let mut counts = [0u32; 64];
-    let mut added = 0u32;
-    let mut add = |h: u64| {
-        added += 1;
-        for (bit, count) in counts.iter_mut().enumerate() {
-            *count += (h >> bit & 1) as u32;
-        }
-    };
+    // Per bit, how many shingle hashes have it set; a bit is on when more
+    // than half do. The 64 counters are kept bit-sliced (plane k holds bit k
+    // of every counter), so adding a hash is a few word operations.
+    let mut counter = BitSlicedCounter::default();
     if word_hashes.len() < 3 {
-        word_hashes.iter().for_each(|&h| add(mix(h)));
+        word_hashes.iter().for_each(|&h| counter.add(mix(h)));
     } else {
         for w in word_hashes.windows(3) {
-            add(mix(w[0] ^ w[1].rotate_left(21) ^ w[2].rotate_left(42)));
+            counter.add(mix(w[0] ^ w[1].rotate_left(21) ^ w[2].rotate_left(42)));
         }
     }
-    let simhash =
-        counts.iter().enumerate().fold(
-            0u64,
-            |acc, (bit, &c)| if 2 * c > added { acc | 1 << bit } else { acc },
-        );
+    let simhash = counter.majority();
     let (mut lo, mut hi) = (0x243f_6a88_85a3_08d3_u64, 0x1319_8a2e_0370_7344_u64);
     for &h in &word_hashes {
         lo = mix(lo ^ h);
@@ -77,6 +74,55 @@ pub fn fingerprint(text: &str) -> Fingerprint {
         exact: (u128::from(hi) << 64) | u128::from(lo),
         words: word_hashes.len(),
     }
+}
+
+/// 64 counters, one per bit position, stored as bit planes: `planes[k]`
+/// has bit `b` set when counter `b` has bit `k` set.
+#[derive(Default)]
+struct BitSlicedCounter {
+    planes: [u64; 32],
+    added: u64,
+}
+
+impl BitSlicedCounter {
+    /// Adds 1 to the counter of every bit set in `h` (ripple-carry over
+    /// the planes; the carry dies out after ~2 planes on average).
+    fn add(&mut self, h: u64) {
+        self.added += 1;
+        let mut carry = h;
+        for plane in &mut self.planes {
+            if carry == 0 {
+                break;
+            }
+            let next = *plane & carry;
+            *plane ^= carry;
+            carry = next;
+        }
+    }
+
+    /// Bits whose counter exceeds half of the values added.
+    fn majority(&self) -> u64 {
+        (0..64).fold(0u64, |acc, bit| {
+            let count = self
+                .planes
+                .iter()
+                .enumerate()
+                .fold(0u64, |c, (k, plane)| c | ((plane >> bit & 1) << k));
+            if 2 * count > self.added {
+                acc | 1 << bit
+            } else {
+                acc
+            }
+        })
+    }
+}
+
+/// FNV-1a of bytes already lower-cased (what [`word_hash`] of an ASCII
+/// word comes to).
+fn fnv(lower: &[u8]) -> u64 {
+    lower.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// FNV-1a over the lower-cased word: stable across runs and machines.
@@ -295,6 +341,34 @@ impl Index {
         }
         if self.by_id.get(&old.id) == Some(&seq) {
             self.by_id.remove(&old.id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bit_sliced_majority_matches_plain_counting() {
+        let hashes: Vec<u64> = (0..1001u64).map(|i| mix(i.wrapping_mul(7919))).collect();
+        for n in [1, 2, 3, 64, 1001] {
+            let mut counter = BitSlicedCounter::default();
+            let mut counts = [0u64; 64];
+            for &h in &hashes[..n] {
+                counter.add(h);
+                for (bit, c) in counts.iter_mut().enumerate() {
+                    *c += h >> bit & 1;
+                }
+            }
+            let expected = (0..64).fold(0u64, |acc, bit| {
+                if 2 * counts[bit] > n as u64 {
+                    acc | 1 << bit
+                } else {
+                    acc
+                }
+            });
+            assert_eq!(counter.majority(), expected, "n = {n}");
         }
     }
 }

@@ -7,11 +7,12 @@
 //! singular. Stop words and generic news words are never keywords.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use newsflow_model::{EnrichedArticle, Keyword};
 
-use crate::dates::tokens::{ascii_lower, tokenize_cached, Kind, Token};
+use crate::dates::tokens::{tokenize_cached_lowered, Kind, Token};
 use crate::language::require_english;
 use crate::subjects::lexicon::stem;
 use crate::{EnrichError, Enricher};
@@ -65,10 +66,12 @@ impl Enricher for KeywordEnricher {
     }
 }
 
+/// Keys and forms borrow the text or its lower-cased copy, so counting
+/// allocates nothing per word.
 #[derive(Default)]
-struct Candidate {
-    /// Most frequent surface form and its count.
-    forms: HashMap<String, u32>,
+struct Candidate<'a> {
+    /// Surface forms and their counts (the most frequent one is reported).
+    forms: Vec<(&'a str, u32)>,
     count: f64,
     body_count: u32,
     /// Seen capitalised (a name, or a sentence-initial word).
@@ -81,11 +84,26 @@ struct Candidate {
 
 /// The top `max` keywords of an article.
 pub fn keywords(title: &str, body: &str, max: usize) -> Vec<Keyword> {
-    let mut candidates: HashMap<String, Candidate> = HashMap::default();
-    collect(body, 1.0, false, &mut candidates);
-    collect(title, TITLE_WEIGHT, true, &mut candidates);
+    let (mut body_lower, mut title_lower) = (String::new(), String::new());
+    let (body_lower, body_tokens) = tokenize_cached_lowered(body, &mut body_lower);
+    let (title_lower, title_tokens) = tokenize_cached_lowered(title, &mut title_lower);
+    let mut candidates: HashMap<Cow<'_, str>, Candidate<'_>> = HashMap::default();
+    collect(
+        (body, body_lower),
+        &body_tokens,
+        1.0,
+        false,
+        &mut candidates,
+    );
+    collect(
+        (title, title_lower),
+        &title_tokens,
+        TITLE_WEIGHT,
+        true,
+        &mut candidates,
+    );
     fold_short_names(&mut candidates);
-    let mut scored: Vec<(String, f64)> = candidates
+    let mut scored: Vec<(&str, f64)> = candidates
         .into_values()
         .filter(|c| c.proper || c.body_count >= 2)
         .map(|c| {
@@ -100,19 +118,18 @@ pub fn keywords(title: &str, body: &str, max: usize) -> Vec<Keyword> {
             let form = c
                 .forms
                 .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                .map(|(f, _)| f.clone())
-                .unwrap_or_default();
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+                .map_or("", |(f, _)| *f);
             (form, score)
         })
         .collect();
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    scored.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
     let top = scored.first().map_or(1.0, |s| s.1);
     scored
         .into_iter()
         .take(max)
         .map(|(term, score)| Keyword {
-            term,
+            term: term.to_owned(),
             score: (score / top * 1000.0).round() / 1000.0,
         })
         .collect()
@@ -123,10 +140,15 @@ fn is_stop(lower: &str) -> bool {
 }
 
 /// Adds capitalised runs ("Bank of England") and content words.
-fn collect(text: &str, weight: f64, in_title: bool, out: &mut HashMap<String, Candidate>) {
-    let tokens = tokenize_cached(text);
+/// `texts`: the text and its ASCII-lower-cased copy (same byte offsets).
+fn collect<'a>(
+    (text, lower_text): (&'a str, &'a str),
+    tokens: &[Token<'a>],
+    weight: f64,
+    in_title: bool,
+    out: &mut HashMap<Cow<'a, str>, Candidate<'a>>,
+) {
     let n = tokens.len().max(1) as f64;
-    let mut buf = [0u8; 24];
     let mut i = 0;
     let mut sentence_start = true;
     while i < tokens.len() {
@@ -139,17 +161,17 @@ fn collect(text: &str, weight: f64, in_title: bool, out: &mut HashMap<String, Ca
         }
         let position = if in_title { 0.0 } else { i as f64 / n };
         if t.starts_upper() {
-            let end = proper_run_end(&tokens, i);
+            let end = proper_run_end(tokens, i);
             // Drop leading titles and stop words: "The Bank of England",
             // "Prime Minister Fumio Kishida".
             let mut first = i;
-            while first + 1 < end && is_title_or_stop(ascii_lower(tokens[first].text, &mut buf)) {
+            while first + 1 < end && is_title_or_stop(tokens[first].lower) {
                 first += 1;
             }
             let form = &text[tokens[first].byte_start..tokens[end - 1].byte_end];
             let words = tokens[first..end].iter().filter(|w| w.is_word()).count();
             let lone = words == 1 && first + 1 == end;
-            let lower = ascii_lower(tokens[first].text, &mut buf);
+            let lower = tokens[first].lower;
             let skip = (lone && (is_title_or_stop(lower) || form.chars().count() < 2))
                 || (lone && sentence_start && in_title)
                 || (form.len() > 4 && form.chars().all(|c| !c.is_lowercase()));
@@ -158,20 +180,16 @@ fn collect(text: &str, weight: f64, in_title: bool, out: &mut HashMap<String, Ca
                 // ordinary word: it shares the ordinary word's (stemmed) key.
                 let proper = !sentence_start || words > 1 || first > i;
                 let key = if words == 1 {
-                    stem(lower).to_owned()
+                    Cow::Borrowed(stem(lower))
                 } else {
-                    form.to_lowercase()
+                    let span = tokens[first].byte_start..tokens[end - 1].byte_end;
+                    if form.is_ascii() {
+                        Cow::Borrowed(&lower_text[span])
+                    } else {
+                        Cow::Owned(form.to_lowercase())
+                    }
                 };
-                add(
-                    out,
-                    key,
-                    form.to_owned(),
-                    weight,
-                    words,
-                    proper,
-                    position,
-                    in_title,
-                );
+                add(out, key, form, weight, words, proper, position, in_title);
                 if let Some(c) = out.get_mut(stem(lower)).filter(|_| words == 1) {
                     c.capitalised = true;
                 }
@@ -180,12 +198,12 @@ fn collect(text: &str, weight: f64, in_title: bool, out: &mut HashMap<String, Ca
             sentence_start = false;
             continue;
         }
-        let lower = ascii_lower(t.text, &mut buf);
+        let lower = t.lower;
         if lower.len() >= 4 && !is_stop(lower) && !lower.contains('\'') {
             add(
                 out,
-                stem(lower).to_owned(),
-                lower.to_owned(),
+                Cow::Borrowed(stem(lower)),
+                lower,
                 weight,
                 1,
                 false,
@@ -199,10 +217,10 @@ fn collect(text: &str, weight: f64, in_title: bool, out: &mut HashMap<String, Ca
 }
 
 #[allow(clippy::too_many_arguments)]
-fn add(
-    out: &mut HashMap<String, Candidate>,
-    key: String,
-    form: String,
+fn add<'a>(
+    out: &mut HashMap<Cow<'a, str>, Candidate<'a>>,
+    key: Cow<'a, str>,
+    form: &'a str,
     weight: f64,
     words: usize,
     proper: bool,
@@ -213,7 +231,10 @@ fn add(
         first: at,
         ..Candidate::default()
     });
-    *c.forms.entry(form).or_default() += 1;
+    match c.forms.iter_mut().find(|f| f.0 == form) {
+        Some(f) => f.1 += 1,
+        None => c.forms.push((form, 1)),
+    }
     c.count += weight;
     if !in_title {
         c.body_count += 1;
@@ -298,30 +319,28 @@ fn proper_run_end(tokens: &[Token<'_>], i: usize) -> usize {
 }
 
 /// "Kishida" seen alone and inside "Fumio Kishida": count it for the full name.
-fn fold_short_names(candidates: &mut HashMap<String, Candidate>) {
-    let long: Vec<String> = candidates
+fn fold_short_names<'a>(candidates: &mut HashMap<Cow<'a, str>, Candidate<'a>>) {
+    let long: Vec<Cow<'a, str>> = candidates
         .iter()
         .filter(|(_, c)| c.proper && c.words > 1)
         .map(|(k, _)| k.clone())
         .collect();
-    let short: Vec<String> = candidates
+    let short: Vec<Cow<'a, str>> = candidates
         .iter()
         .filter(|(_, c)| c.capitalised && c.words == 1)
         .map(|(k, _)| k.clone())
         .collect();
     for s in short {
-        let owners: Vec<&String> = long
-            .iter()
-            .filter(|l| l.split(' ').any(|w| stem(w) == s))
-            .collect();
+        let mut owners = long.iter().filter(|l| l.split(' ').any(|w| stem(w) == s));
         // Only an unambiguous part folds ("Smith" in two names stays).
-        if let [owner] = owners.as_slice() {
-            if let Some(part) = candidates.remove(&s) {
-                if let Some(full) = candidates.get_mut(owner.as_str()) {
-                    full.count += part.count;
-                    full.body_count += part.body_count;
-                    full.first = full.first.min(part.first);
-                }
+        let (Some(owner), None) = (owners.next(), owners.next()) else {
+            continue;
+        };
+        if let Some(part) = candidates.remove(&s) {
+            if let Some(full) = candidates.get_mut(owner) {
+                full.count += part.count;
+                full.body_count += part.body_count;
+                full.first = full.first.min(part.first);
             }
         }
     }

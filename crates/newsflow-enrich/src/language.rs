@@ -21,13 +21,52 @@ const SAMPLE_BYTES: usize = 600;
 pub const FAST_PATH_MIN_WORDS: usize = 30;
 pub const FAST_PATH_MIN_SHARE: f64 = 0.2;
 
-/// Frequent English words that are rare as words in other languages.
-const ENGLISH_MARKERS: &[&str] = &[
-    "the", "and", "of", "to", "that", "was", "with", "for", "said", "his", "her", "have", "has",
-    "are", "were", "from", "by", "this", "which", "it", "be", "been", "will", "would", "not",
-    "they", "he", "she", "who", "their", "its", "after", "but", "had", "is", "at", "on", "an",
-    "as",
-];
+/// Frequent English words that are rare as words in other languages (a
+/// `match`, which compiles to a length switch and a few compares).
+fn is_english_marker(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "and"
+            | "of"
+            | "to"
+            | "that"
+            | "was"
+            | "with"
+            | "for"
+            | "said"
+            | "his"
+            | "her"
+            | "have"
+            | "has"
+            | "are"
+            | "were"
+            | "from"
+            | "by"
+            | "this"
+            | "which"
+            | "it"
+            | "be"
+            | "been"
+            | "will"
+            | "would"
+            | "not"
+            | "they"
+            | "he"
+            | "she"
+            | "who"
+            | "their"
+            | "its"
+            | "after"
+            | "but"
+            | "had"
+            | "is"
+            | "at"
+            | "on"
+            | "an"
+            | "as"
+    )
+}
 
 /// Sets `language` from the title and the start of the body. Leaves it
 /// unset when the text is empty or has no letters.
@@ -90,9 +129,9 @@ pub fn clearly_english(text: &str) -> Option<Language> {
         .filter(|w| !w.is_empty())
     {
         words += 1;
-        markers += usize::from(
-            ENGLISH_MARKERS.contains(&crate::dates::tokens::ascii_lower(word, &mut buf)),
-        );
+        markers += usize::from(is_english_marker(crate::dates::tokens::ascii_lower(
+            word, &mut buf,
+        )));
     }
     let share = markers as f64 / words.max(1) as f64;
     (words >= FAST_PATH_MIN_WORDS && share >= FAST_PATH_MIN_SHARE).then(|| Language {

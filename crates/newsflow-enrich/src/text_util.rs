@@ -68,18 +68,72 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// A forward cursor over `text` that keeps byte and code-point positions in
+/// step, so offsets are computed once, without a per-text `Vec<char>`.
+struct Cursor<'a> {
+    text: &'a str,
+    byte: usize,
+    char_index: usize,
+}
+
+/// The character starting at byte `pos` and its UTF-8 length (ASCII fast path).
+#[inline]
+fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(pos)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text.get(pos..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+impl Cursor<'_> {
+    #[inline]
+    fn peek(&self) -> Option<char> {
+        char_at(self.text, self.byte).map(|p| p.0)
+    }
+
+    /// The character `n` code points ahead (n is 0..=2 here, so cheap).
+    #[inline]
+    fn peek_at(&self, n: usize) -> Option<char> {
+        let mut pos = self.byte;
+        for _ in 0..n {
+            pos += char_at(self.text, pos)?.1;
+        }
+        char_at(self.text, pos).map(|p| p.0)
+    }
+
+    #[inline]
+    fn bump(&mut self) {
+        if let Some((_, len)) = char_at(self.text, self.byte) {
+            self.byte += len;
+            self.char_index += 1;
+        }
+    }
+}
+
 /// Splits `text` into tokens. Possessive "'s" / "’s" becomes its own token so
 /// "Russia’s" yields the name "Russia".
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens: Vec<Token<'_>> = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
+    let mut cur = Cursor {
+        text,
+        byte: 0,
+        char_index: 0,
+    };
     let mut paragraph = 0u32;
     let mut newlines_since_token = 0u32;
     let mut sentence_pending = true;
     let mut paragraph_pending = true;
-    while i < chars.len() {
-        let (byte, c) = chars[i];
+    let mut previous_char: Option<char> = None;
+    while let Some(c) = cur.peek() {
+        if c == ' ' {
+            // Most common character: skip without the checks below.
+            previous_char = Some(c);
+            cur.byte += 1;
+            cur.char_index += 1;
+            continue;
+        }
         if c.is_whitespace() {
             if c == '\n' {
                 newlines_since_token += 1;
@@ -89,76 +143,98 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                     paragraph_pending = true;
                 }
             }
-            i += 1;
+            previous_char = Some(c);
+            cur.bump();
             continue;
         }
         newlines_since_token = 0;
-        let start_idx = i;
+        let (byte, start_idx) = (cur.byte, cur.char_index);
         let kind;
         if c.is_ascii_digit() {
             kind = TokenKind::Number;
-            i += 1;
-            while i < chars.len() {
-                let ch = chars[i].1;
-                let next_digit = chars.get(i + 1).is_some_and(|n| n.1.is_ascii_digit());
+            cur.bump();
+            while let Some(ch) = cur.peek() {
+                let next_digit = cur.peek_at(1).is_some_and(|n| n.is_ascii_digit());
                 if ch.is_ascii_digit() || ((ch == ',' || ch == '.') && next_digit) {
-                    i += 1;
+                    cur.bump();
                 } else {
                     break;
                 }
             }
         } else if is_word_char(c) {
             kind = TokenKind::Word;
-            i += 1;
-            while i < chars.len() {
-                let ch = chars[i].1;
-                let next_is_word = chars.get(i + 1).is_some_and(|n| is_word_char(n.1));
+            cur.bump();
+            let mut has_dot = false;
+            loop {
+                // ASCII letters and digits in one tight run.
+                let run = text.as_bytes()[cur.byte..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                cur.byte += run;
+                cur.char_index += run;
+                let Some(ch) = cur.peek() else {
+                    break;
+                };
                 if is_word_char(ch) {
-                    i += 1;
-                } else if (ch == '-' || ch == '.') && next_is_word {
+                    cur.bump();
+                    continue;
+                }
+                if !matches!(ch, '-' | '.' | '\'' | '\u{2019}') {
+                    break;
+                }
+                let next = cur.peek_at(1);
+                let next_is_word = next.is_some_and(is_word_char);
+                if (ch == '-' || ch == '.') && next_is_word {
                     // "Jong-un", "U.S" (the trailing dot is added below).
-                    i += 1;
+                    has_dot |= ch == '.';
+                    cur.bump();
                 } else if is_apostrophe(ch) && next_is_word {
                     // Possessive 's stays a separate token; O'Brien / don't stay whole.
-                    let after = chars.get(i + 2).map(|n| n.1);
+                    let after = cur.peek_at(2);
                     let is_possessive =
-                        matches!(chars[i + 1].1, 's' | 'S') && !after.is_some_and(is_word_char);
+                        matches!(next, Some('s' | 'S')) && !after.is_some_and(is_word_char);
                     if is_possessive {
                         break;
                     }
-                    i += 1;
+                    cur.bump();
                 } else {
                     break;
                 }
             }
             // Abbreviations with internal dots keep their final dot: "U.S.", "D.C.".
-            let word: String = chars[start_idx..i].iter().map(|p| p.1).collect();
-            if word.contains('.') && chars.get(i).is_some_and(|n| n.1 == '.') {
-                i += 1;
+            if has_dot && cur.peek() == Some('.') {
+                cur.bump();
             }
         } else if is_apostrophe(c)
-            && chars.get(i + 1).is_some_and(|n| matches!(n.1, 's' | 'S'))
-            && !chars.get(i + 2).is_some_and(|n| is_word_char(n.1))
-            && start_idx > 0
-            && is_word_char(chars[start_idx - 1].1)
+            && matches!(cur.peek_at(1), Some('s' | 'S'))
+            && !cur.peek_at(2).is_some_and(is_word_char)
+            && previous_char.is_some_and(is_word_char)
         {
             kind = TokenKind::Word;
-            i += 2;
+            cur.bump();
+            cur.bump();
         } else {
             kind = TokenKind::Punct;
-            i += 1;
+            cur.bump();
         }
-        let end_byte = chars.get(i).map_or(text.len(), |p| p.0);
+        let token_text = &text[byte..cur.byte];
         let token = Token {
-            text: &text[byte..end_byte],
+            text: token_text,
+
             start: byte,
-            end: end_byte,
+            end: cur.byte,
             char_start: start_idx,
-            char_end: i,
+            char_end: cur.char_index,
             kind,
             sentence_start: sentence_pending,
             paragraph_start: paragraph_pending,
             paragraph,
+        };
+        // Every token consumed at least one character, so `cur.byte >= 1`.
+        previous_char = match text.as_bytes()[cur.byte - 1] {
+            b if b < 0x80 => Some(b as char),
+            _ => text[..cur.byte].chars().next_back(),
         };
         sentence_pending = false;
         paragraph_pending = false;
@@ -175,6 +251,83 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
     }
     tokens
+}
+
+/// Code-point offset → byte offset of one text: free for ASCII texts, else
+/// the code-point count before every 64-byte block (a vectorisable count of
+/// UTF-8 lead bytes) and a short walk inside one block.
+pub struct CharToByte<'a> {
+    text: &'a str,
+    /// Code points that start before block `k` (bytes `64k..`); empty for ASCII.
+    chars_before_block: Vec<usize>,
+}
+
+const BLOCK: usize = 64;
+
+fn is_char_start(b: u8) -> bool {
+    // Not a UTF-8 continuation byte (0b10xx_xxxx).
+    (b as i8) >= -0x40
+}
+
+impl<'a> CharToByte<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut chars_before_block = Vec::new();
+        if !text.is_ascii() {
+            chars_before_block.reserve(text.len() / BLOCK + 1);
+            let mut chars = 0;
+            for block in text.as_bytes().chunks(BLOCK) {
+                chars_before_block.push(chars);
+                chars += block.iter().filter(|&&b| is_char_start(b)).count();
+            }
+        }
+        Self {
+            text,
+            chars_before_block,
+        }
+    }
+
+    /// Byte offset of code point `char_offset` (clamped to the text end).
+    pub fn byte(&self, char_offset: usize) -> usize {
+        if self.chars_before_block.is_empty() {
+            return char_offset.min(self.text.len());
+        }
+        let block = self
+            .chars_before_block
+            .partition_point(|&c| c <= char_offset)
+            .saturating_sub(1);
+        let mut remaining = char_offset - self.chars_before_block[block];
+        let bytes = self.text.as_bytes();
+        for (pos, &b) in bytes.iter().enumerate().skip(block * BLOCK) {
+            if is_char_start(b) {
+                if remaining == 0 {
+                    return pos;
+                }
+                remaining -= 1;
+            }
+        }
+        bytes.len()
+    }
+
+    /// The text between two code-point offsets.
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        let (a, b) = (self.byte(start), self.byte(end));
+        &self.text[a..b.max(a)]
+    }
+}
+
+/// Calls `f` with `s` lower-cased, without allocating for short ASCII words
+/// (the common case for name candidates).
+pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if s.len() <= buf.len() && s.is_ascii() {
+        let lower = &mut buf[..s.len()];
+        lower.copy_from_slice(s.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&s.to_lowercase())
 }
 
 fn is_quote_mark(s: &str) -> bool {
@@ -234,5 +387,25 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let s: String = chars[new.char_start..new.char_end].iter().collect();
         assert_eq!(s, "New");
+    }
+
+    #[test]
+    fn char_to_byte_matches_char_indices() {
+        let text = "é“Hé” said Mr. Li.\n\n日本語".repeat(20);
+        let map = CharToByte::new(&text);
+        let expected: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        for (k, &b) in expected.iter().enumerate() {
+            assert_eq!(map.byte(k), b, "code point {k}");
+        }
+        assert_eq!(map.byte(expected.len()), text.len());
+        assert_eq!(map.slice(1, 4), "“Hé");
+        let ascii = CharToByte::new("plain text");
+        assert_eq!(ascii.slice(6, 10), "text");
+    }
+
+    #[test]
+    fn lowercase_helper_handles_ascii_and_unicode() {
+        assert!(with_lowercase("Space", |l| l == "space"));
+        assert!(with_lowercase("ÉCOLE", |l| l == "école"));
     }
 }

@@ -30,30 +30,34 @@ static VALENCE: LazyLock<FxHashMap<Box<str>, f32>> = LazyLock::new(|| {
 /// ("like" a preposition, "no" a negation handled below).
 const IGNORED: &[&str] = &["like", "no", "yes", "ok", "okay", "please", "well"];
 
-const NEGATIONS: &[&str] = &[
-    "not",
-    "no",
-    "never",
-    "nor",
-    "neither",
-    "without",
-    "cannot",
-    "don't",
-    "doesn't",
-    "didn't",
-    "isn't",
-    "aren't",
-    "wasn't",
-    "weren't",
-    "won't",
-    "wouldn't",
-    "couldn't",
-    "shouldn't",
-    "hasn't",
-    "haven't",
-    "hadn't",
-    "can't",
-];
+/// Words that flip the polarity of the next three words.
+fn is_negation(lower: &str) -> bool {
+    matches!(
+        lower,
+        "not"
+            | "no"
+            | "never"
+            | "nor"
+            | "neither"
+            | "without"
+            | "cannot"
+            | "don't"
+            | "doesn't"
+            | "didn't"
+            | "isn't"
+            | "aren't"
+            | "wasn't"
+            | "weren't"
+            | "won't"
+            | "wouldn't"
+            | "couldn't"
+            | "shouldn't"
+            | "hasn't"
+            | "haven't"
+            | "hadn't"
+            | "can't"
+    )
+}
 
 #[derive(Debug, Default, Clone, Copy)]
 pub struct ToneEnricher;
@@ -85,7 +89,8 @@ pub fn tone(text: &str) -> Tone {
     // Words since the last negation, capped: negation reaches three words.
     let mut since_negation = usize::MAX;
     let mut buf = [0u8; 24];
-    for token in tokenize_cached(text) {
+    let mut lower = String::new();
+    for token in tokenize_cached(text, &mut lower) {
         if token.kind != Kind::Word {
             if token.ends_sentence() || token.is_punct(',') {
                 since_negation = usize::MAX;
@@ -94,14 +99,13 @@ pub fn tone(text: &str) -> Tone {
         }
         words += 1;
         let straightened;
-        let text = if token.text.contains('\u{2019}') {
+        let word = if token.lower.is_empty() && token.text.contains('\u{2019}') {
             straightened = token.text.replace('\u{2019}', "'");
-            straightened.as_str()
+            ascii_lower(&straightened, &mut buf)
         } else {
-            token.text
+            token.lower
         };
-        let word = ascii_lower(text, &mut buf);
-        if NEGATIONS.contains(&word) {
+        if is_negation(word) {
             since_negation = 0;
             continue;
         }

@@ -15,8 +15,7 @@ mod units;
 
 use newsflow_model::{Amount, EnrichedArticle};
 
-use crate::dates::scan::scan;
-use crate::dates::tokens::{ascii_lower, span_text, tokenize_cached, Kind, Token};
+use crate::dates::tokens::{dates_cached, span_text, tokenize_cached, Kind, Token};
 use crate::language::require_english;
 use crate::{EnrichError, Enricher};
 use numbers::{digits_value, scale_word, written_number};
@@ -44,9 +43,10 @@ impl Enricher for AmountEnricher {
 
 /// Every amount in `text`, in order.
 pub fn find_amounts(text: &str) -> Vec<Amount> {
-    let tokens = tokenize_cached(text);
+    let mut lower = String::new();
+    let tokens = tokenize_cached(text, &mut lower);
     let mut in_date = vec![false; tokens.len()];
-    for found in scan(&tokens) {
+    for found in dates_cached(text, &tokens) {
         in_date[found.first..=found.last]
             .iter_mut()
             .for_each(|d| *d = true);
@@ -125,9 +125,10 @@ impl Parser<'_, '_> {
         self.tok(i).filter(|t| !t.space_before)
     }
 
-    fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 24]) -> &'b str {
+    /// Lower-cased word at `i` ("" for non-words, date tokens and out of range).
+    fn lower(&self, i: usize) -> &str {
         match self.tok(i) {
-            Some(t) if t.is_word() => ascii_lower(t.text, buf),
+            Some(t) if t.is_word() => t.lower,
             _ => "",
         }
     }
@@ -139,8 +140,7 @@ impl Parser<'_, '_> {
         if !t.is_word() || t.starts_upper() {
             return true;
         }
-        let mut buf = [0u8; 24];
-        let w = ascii_lower(t.text, &mut buf);
+        let w = t.lower;
         matches!(w, "a" | "an") || numbers::small_number_word(w).is_some()
     }
 
@@ -216,13 +216,11 @@ impl Parser<'_, '_> {
             written_out,
         };
         // Scale: "5 billion", "£75m", "3bn".
-        let mut buf = [0u8; 24];
         if let Some(t) = self.tok(j).filter(|t| t.is_word()) {
-            let word = ascii_lower(t.text, &mut buf);
+            let word = t.lower;
             let spelled = word.len() > 2;
             // "5m people" is millions, "the 100m final" metres.
-            let mut next_buf = [0u8; 24];
-            let next = self.lower(j + 1, &mut next_buf);
+            let next = self.lower(j + 1);
             let counted_follows = self.noun_at(j + 1) && (next.ends_with('s') || next == "people");
             let metres_not_million = word == "m" && currency.is_none() && !counted_follows;
             if let Some(scale) =
@@ -243,10 +241,9 @@ impl Parser<'_, '_> {
 
     /// Whether `i` is a lower-case content word (a counted noun candidate).
     fn noun_at(&self, i: usize) -> bool {
-        let mut buf = [0u8; 24];
         match self.tok(i) {
             Some(t) if t.is_word() && !t.starts_upper() => {
-                let w = self.lower(i, &mut buf);
+                let w = t.lower;
                 w.len() >= 2
                     && !units::is_function_word(w)
                     && !w.ends_with("ed")
@@ -260,8 +257,6 @@ impl Parser<'_, '_> {
     /// What follows the number: "%", "per cent", "euros", "km",
     /// "-year-old", or a counted noun.
     fn suffix_unit(&self, p: &mut Parsed, j: usize) {
-        let mut buf = [0u8; 24];
-        let mut buf2 = [0u8; 24];
         let Some(t) = self.tok(j) else { return };
         let set = |p: &mut Parsed, unit: &str, last: usize| {
             p.unit = Some(unit.to_owned());
@@ -272,10 +267,7 @@ impl Parser<'_, '_> {
         }
         // "two-year-old", "a 10-year plan", "5-km".
         if t.is_punct('-') && !t.space_before {
-            if let Some(unit) = self
-                .glued(j + 1)
-                .and_then(|u| units::measure(ascii_lower(u.text, &mut buf)))
-            {
+            if let Some(unit) = self.glued(j + 1).and_then(|u| units::measure(u.lower)) {
                 let old = self.glued(j + 2).is_some_and(|d| d.is_punct('-'))
                     && self
                         .glued(j + 3)
@@ -290,8 +282,8 @@ impl Parser<'_, '_> {
         if let Some(code) = units::currency_code(t.text) {
             return set(p, code, j);
         }
-        let word = ascii_lower(t.text, &mut buf);
-        let next = self.lower(j + 1, &mut buf2);
+        let word = t.lower;
+        let next = self.lower(j + 1);
         match (word, next) {
             ("per", "cent") => return set(p, "percent", j + 1),
             ("percentage", "points" | "point") => return set(p, "percentage points", j + 1),
@@ -320,11 +312,8 @@ impl Parser<'_, '_> {
 
     /// "eight other crew members" → "crew members".
     fn counted_noun(&self, p: &mut Parsed, mut j: usize) {
-        let mut buf = [0u8; 24];
         for _ in 0..2 {
-            if self.tok(j).is_some_and(|t| !t.starts_upper())
-                && units::is_modifier(self.lower(j, &mut buf))
-            {
+            if self.tok(j).is_some_and(|t| !t.starts_upper()) && units::is_modifier(self.lower(j)) {
                 j += 1;
             }
         }
@@ -350,11 +339,7 @@ impl Parser<'_, '_> {
     fn range_end(&self, a: &Parsed) -> Option<usize> {
         let j = a.last + 1;
         let t = self.tok(j)?;
-        let mut buf = [0u8; 24];
-        let before = a
-            .first
-            .checked_sub(1)
-            .map_or("", |p| self.lower(p, &mut buf));
+        let before = a.first.checked_sub(1).map_or("", |p| self.lower(p));
         let joins = t.is_punct('-')
             || t.is_punct('\u{2013}')
             || t.text == "to"

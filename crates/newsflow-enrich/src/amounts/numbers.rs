@@ -5,6 +5,9 @@ use crate::dates::tokens::{Kind, Token};
 
 /// Value of a digit token: "140,000" → 140000, "5.5" → 5.5.
 pub(crate) fn digits_value(text: &str) -> Option<f64> {
+    if !text.contains(',') {
+        return text.parse().ok();
+    }
     let cleaned: String = text.chars().filter(|&c| c != ',').collect();
     cleaned.parse().ok()
 }
@@ -65,7 +68,6 @@ pub(crate) fn written_number(tokens: &[Token<'_>], i: usize) -> Option<(f64, usi
     let mut seen = false;
     let mut j = i;
     let mut end = i;
-    let mut buf = [0u8; 24];
     while let Some(tok) = tokens.get(j) {
         if tok.kind != Kind::Word {
             // "twenty-five": a hyphen glued to words on both sides.
@@ -81,7 +83,7 @@ pub(crate) fn written_number(tokens: &[Token<'_>], i: usize) -> Option<(f64, usi
             }
             break;
         }
-        let word = crate::dates::tokens::ascii_lower(tok.text, &mut buf);
+        let word = tok.lower;
         if let Some(v) = small_number_word(word) {
             current += f64::from(v);
         } else if (word == "a" || word == "an") && !seen {
@@ -89,8 +91,7 @@ pub(crate) fn written_number(tokens: &[Token<'_>], i: usize) -> Option<(f64, usi
                 [
                     "dozen", "hundred", "thousand", "million", "billion", "trillion",
                 ]
-                .iter()
-                .any(|w| n.text.eq_ignore_ascii_case(w))
+                .contains(&n.lower)
             });
             if !next_scales {
                 break;
@@ -110,11 +111,9 @@ pub(crate) fn written_number(tokens: &[Token<'_>], i: usize) -> Option<(f64, usi
             current = 0.0;
         } else if word == "and" && seen {
             // Only inside a number: "two hundred and fifty".
-            let mut next_buf = [0u8; 24];
-            let continues = tokens.get(j + 1).is_some_and(|n| {
-                small_number_word(crate::dates::tokens::ascii_lower(n.text, &mut next_buf))
-                    .is_some()
-            });
+            let continues = tokens
+                .get(j + 1)
+                .is_some_and(|n| small_number_word(n.lower).is_some());
             if !continues {
                 break;
             }
@@ -136,7 +135,8 @@ mod tests {
     use crate::dates::tokens::tokenize;
 
     fn value(s: &str) -> Option<(f64, usize)> {
-        written_number(&tokenize(s), 0)
+        let mut lower = String::new();
+        written_number(&tokenize(s, &mut lower), 0)
     }
 
     #[test]

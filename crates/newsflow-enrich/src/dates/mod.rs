@@ -55,10 +55,11 @@ impl Enricher for DateEnricher {
 
 /// Every resolvable date mention in `text`, in order.
 pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
-    let tokens = tokens::tokenize_cached(text);
+    let mut lower = String::new();
+    let tokens = tokens::tokenize_cached(text, &mut lower);
     let mut previous_day = None;
     let mut out = Vec::new();
-    for found in scan::scan(&tokens) {
+    for found in tokens::dates_cached(text, &tokens) {
         let Some(resolved) = resolve::resolve(&found.expr, reference, previous_day) else {
             continue;
         };

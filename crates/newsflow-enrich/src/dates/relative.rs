@@ -7,10 +7,10 @@ use crate::amounts::numbers::written_number;
 
 impl Scanner<'_, '_> {
     pub(super) fn weekday(&self, i: usize) -> Option<Found> {
-        let weekday = words::weekday(self.tok(i)?.text)?;
-        let mut buf = [0u8; 24];
+        let t = self.tok(i)?;
+        let weekday = words::weekday(t.text, t.lower)?;
         let prev = i.checked_sub(1);
-        let cue = prev.map_or("", |p| self.lower(p, &mut buf));
+        let cue = prev.map_or("", |p| self.lower(p));
         let (first, dir) = match cue {
             "last" => (i - 1, Dir::StrictPast),
             "next" => (i - 1, Dir::StrictFuture),
@@ -37,13 +37,12 @@ impl Scanner<'_, '_> {
 
     /// Past unless a future cue precedes in the same sentence.
     fn tense(&self, i: usize) -> Dir {
-        let mut buf = [0u8; 24];
         for j in (i.saturating_sub(12)..i).rev() {
             let t = &self.tokens[j];
             if t.ends_sentence() && !self.is_abbreviation_dot(j) {
                 break;
             }
-            if words::is_future_cue(self.lower(j, &mut buf)) {
+            if words::is_future_cue(self.lower(j)) {
                 return Dir::Future;
             }
         }
@@ -52,17 +51,18 @@ impl Scanner<'_, '_> {
 
     /// A "." after "Aug", "U.S" or "Mr" rather than at a sentence end.
     fn is_abbreviation_dot(&self, j: usize) -> bool {
-        let before = j.checked_sub(1).map(|p| self.tokens[p].text).unwrap_or("");
+        let (before, before_lower) = j
+            .checked_sub(1)
+            .map_or(("", ""), |p| (self.tokens[p].text, self.tokens[p].lower));
         self.tokens[j].text == "."
-            && (words::month(before).is_some()
+            && (words::month_lower(before, before_lower).is_some()
                 || (before.len() <= 3 && before.starts_with(|c: char| c.is_uppercase())))
     }
 
     /// "today", "yesterday", "tomorrow", "tonight", "this morning",
     /// "last week", "next month", "this year".
     pub(super) fn deictic(&self, i: usize) -> Option<Found> {
-        let mut buf = [0u8; 24];
-        let word = self.lower(i, &mut buf);
+        let word = self.lower(i);
         let day = |amount| Expr::FromReference {
             unit: Unit::Day,
             amount,
@@ -79,8 +79,7 @@ impl Scanner<'_, '_> {
             "this" => 0,
             _ => return None,
         };
-        let mut buf2 = [0u8; 24];
-        let following = self.lower(i + 1, &mut buf2);
+        let following = self.lower(i + 1);
         if amount == 0 && matches!(following, "morning" | "afternoon" | "evening") {
             return self.found(i, i + 1, day(0));
         }
@@ -94,15 +93,13 @@ impl Scanner<'_, '_> {
         let (n, next) = if tok.is_number() {
             let n: f64 = tok.text.parse().ok()?;
             (n, i + 1)
-        } else if tok.text.eq_ignore_ascii_case("a") || tok.text.eq_ignore_ascii_case("an") {
+        } else if matches!(tok.lower, "a" | "an") {
             (1.0, i + 1)
         } else {
             written_number(self.tokens, i)?
         };
-        let mut buf = [0u8; 24];
-        let unit = words::unit(self.lower(next, &mut buf))?;
-        let mut buf2 = [0u8; 24];
-        let sign = match self.lower(next + 1, &mut buf2) {
+        let unit = words::unit(self.lower(next))?;
+        let sign = match self.lower(next + 1) {
             "ago" => {
                 return self.found(
                     i,
@@ -132,10 +129,8 @@ impl Scanner<'_, '_> {
         if !self.is_lower(i, "the") {
             return None;
         }
-        let mut buf = [0u8; 24];
-        let mut buf2 = [0u8; 24];
-        let second = self.lower(i + 1, &mut buf);
-        let third = self.lower(i + 2, &mut buf2);
+        let second = self.lower(i + 1);
+        let third = self.lower(i + 2);
         let (unit, amount) = match (second, words::unit(third), words::unit(second)) {
             ("next" | "following", Some(u), _) => (u, 1),
             ("previous", Some(u), _) => (u, -1),

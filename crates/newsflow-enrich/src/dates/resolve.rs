@@ -18,7 +18,12 @@ pub(crate) struct Resolved {
 
 fn day(date: NaiveDate) -> Resolved {
     Resolved {
-        value: date.format("%Y-%m-%d").to_string(),
+        value: if (0..=9999).contains(&date.year()) {
+            // What "%Y-%m-%d" gives, without parsing a format string.
+            format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+        } else {
+            date.format("%Y-%m-%d").to_string()
+        },
         granularity: Granularity::Day,
         day: Some(date),
     }
@@ -42,7 +47,14 @@ fn year(year: i32) -> Resolved {
 
 fn week(date: NaiveDate) -> Resolved {
     Resolved {
-        value: date.format("%G-W%V").to_string(),
+        value: {
+            let week = date.iso_week();
+            if (0..=9999).contains(&week.year()) {
+                format!("{:04}-W{:02}", week.year(), week.week())
+            } else {
+                date.format("%G-W%V").to_string()
+            }
+        },
         granularity: Granularity::Week,
         day: None,
     }

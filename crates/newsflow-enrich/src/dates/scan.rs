@@ -3,7 +3,7 @@
 
 use chrono::Weekday;
 
-use super::tokens::{ascii_lower, Token};
+use super::tokens::Token;
 use super::words::{self, Unit};
 
 /// Which occurrence of a weekday or month a mention means.
@@ -103,17 +103,15 @@ impl Scanner<'_, '_> {
     }
 
     /// Lower-cased word at `i` ("" for non-words and out of range).
-    pub(super) fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 24]) -> &'b str {
+    pub(super) fn lower(&self, i: usize) -> &str {
         match self.tokens.get(i) {
-            Some(t) if t.is_word() => ascii_lower(t.text, buf),
+            Some(t) if t.is_word() => t.lower,
             _ => "",
         }
     }
 
     pub(super) fn is_lower(&self, i: usize, word: &str) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| t.is_word() && t.text.eq_ignore_ascii_case(word))
+        self.lower(i) == word
     }
 
     /// Index of the word before `i`, skipping a glued hyphen ("mid-June").
@@ -151,8 +149,7 @@ impl Scanner<'_, '_> {
     /// Cheap gate before the relative matchers: only these lower-case
     /// words can start "yesterday", "last week", "three days later", ...
     fn may_start_relative(&self, i: usize) -> bool {
-        let mut buf = [0u8; 24];
-        let w = self.lower(i, &mut buf);
+        let w = self.lower(i);
         matches!(
             w,
             "today"
@@ -257,7 +254,8 @@ impl Scanner<'_, '_> {
         if self.is_lower(j, "of") {
             j += 1;
         }
-        let month = words::month(self.tok(j).filter(|t| t.is_word())?.text)?;
+        let t = self.tok(j).filter(|t| t.is_word())?;
+        let month = words::month_lower(t.text, t.lower)?;
         let mut last = j;
         if self
             .tok(j + 1)
@@ -289,8 +287,9 @@ impl Scanner<'_, '_> {
 
     /// "Aug. 6, 1945", "June 5", "June 2024", "in June", "last June".
     fn month_first(&self, i: usize) -> Option<Found> {
-        let name = self.tok(i)?.text;
-        let month = words::month(name)?;
+        let t = self.tok(i)?;
+        let name = t.text;
+        let month = words::month_lower(name, t.lower)?;
         let mut j = i + 1;
         if self
             .tok(j)
@@ -340,9 +339,8 @@ impl Scanner<'_, '_> {
             );
         }
         // A bare month needs a cue word before it.
-        let mut buf = [0u8; 24];
         let p = self.prev_word(i)?;
-        let cue = self.lower(p, &mut buf);
+        let cue = self.lower(p);
         if !words::is_period_cue(cue) {
             return None;
         }
@@ -380,7 +378,6 @@ impl Scanner<'_, '_> {
     /// election", "2020-2023"; never "2,024 people" (a comma makes it a count).
     fn year(&self, i: usize) -> Option<Found> {
         let year = self.four_digit_year(i)?;
-        let mut buf = [0u8; 24];
         let next = self.tok(i + 1);
         if next.is_some_and(|t| {
             t.is_punct('%')
@@ -408,7 +405,7 @@ impl Scanner<'_, '_> {
         if range_end {
             return self.found(i, i, Expr::Year(year));
         }
-        let cue = self.prev_word(i).map_or("", |p| self.lower(p, &mut buf));
+        let cue = self.prev_word(i).map_or("", |p| self.lower(p));
         if words::is_count_cue(cue) {
             return None;
         }

@@ -17,6 +17,10 @@ pub(crate) enum Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token<'a> {
     pub text: &'a str,
+    /// `text` ASCII-lower-cased, as [`ascii_lower`] gives it ("" when not
+    /// ASCII or longer than 24 bytes): computed once per body, so the
+    /// enrichers compare cue words without lower-casing per lookup.
+    pub lower: &'a str,
     /// Code-point offsets, end exclusive.
     pub start: usize,
     pub end: usize,
@@ -41,7 +45,10 @@ impl Token<'_> {
     }
 
     pub fn starts_upper(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        match self.text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// Ends a sentence (".", "!", "?"; abbreviations are not told apart).
@@ -54,14 +61,62 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-/// Splits `text` into tokens. Whitespace is dropped.
-pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
+/// Longest word [`ascii_lower`] and [`Token::lower`] lower-case.
+const MAX_LOWER_BYTES: usize = 24;
+
+/// A token's position and kind, without the borrowed text (what the
+/// per-thread cache keeps).
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: u32,
+    end: u32,
+    byte_start: u32,
+    byte_end: u32,
+    kind: Kind,
+    space_before: bool,
+    has_lower: bool,
+}
+
+impl Span {
+    #[inline]
+    fn token<'a>(&self, text: &'a str, lower: &'a str) -> Token<'a> {
+        let (bs, be) = (self.byte_start as usize, self.byte_end as usize);
+        Token {
+            text: &text[bs..be],
+            lower: if self.has_lower { &lower[bs..be] } else { "" },
+            start: self.start as usize,
+            end: self.end as usize,
+            byte_start: bs,
+            byte_end: be,
+            kind: self.kind,
+            space_before: self.space_before,
+        }
+    }
+}
+
+/// Splits `text` into tokens (whitespace is dropped); `lower` receives
+/// the ASCII-lower-cased text the tokens' `lower` fields point into.
+#[cfg(test)]
+pub(crate) fn tokenize<'a>(text: &'a str, lower: &'a mut String) -> Vec<Token<'a>> {
+    lower_into(text, lower);
+    let lower: &'a str = lower;
+    spans(text).iter().map(|s| s.token(text, lower)).collect()
+}
+
+/// ASCII lower-casing keeps every byte offset.
+fn lower_into(text: &str, lower: &mut String) {
+    lower.clear();
+    lower.push_str(text);
+    lower.make_ascii_lowercase();
+}
+
+fn spans(text: &str) -> Vec<Span> {
     let mut cursor = Cursor {
         text,
         byte: 0,
         cp: 0,
     };
-    let mut tokens: Vec<Token<'_>> = Vec::with_capacity(text.len() / 5);
+    let mut spans: Vec<Span> = Vec::with_capacity(text.len() / 4);
     let mut space_before = true;
     while let Some(c) = cursor.peek() {
         if c.is_whitespace() {
@@ -69,9 +124,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             cursor.bump(c);
             continue;
         }
+        let ascii_letter = c.is_ascii_alphabetic();
         let (byte_start, start) = (cursor.byte, cursor.cp);
         let kind = if c.is_ascii_digit() {
             cursor.bump(c);
+            cursor.skip_ascii(u8::is_ascii_digit);
             while let Some(d) = cursor.peek() {
                 let continues = d.is_ascii_digit()
                     || ((d == ',' || d == '.')
@@ -82,9 +139,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
                 cursor.bump(d);
             }
             Kind::Number
-        } else if c.is_alphabetic() {
+        } else if ascii_letter || c.is_alphabetic() {
             cursor.bump(c);
-            while let Some(d) = cursor.peek() {
+            loop {
+                cursor.skip_ascii(u8::is_ascii_alphabetic);
+                let Some(d) = cursor.peek() else { break };
                 if d.is_alphabetic() {
                     cursor.bump(d);
                 } else if is_apostrophe(d) && cursor.peek_second().is_some_and(char::is_alphabetic)
@@ -107,61 +166,97 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             cursor.bump(c);
             Kind::Punct
         };
-        tokens.push(Token {
-            text: &text[byte_start..cursor.byte],
-            start,
-            end: cursor.cp,
-            byte_start,
-            byte_end: cursor.byte,
+        let byte_end = cursor.byte;
+        let bytes = byte_end - byte_start;
+        // One code point per byte: the token is ASCII.
+        let ascii = cursor.cp - start == bytes;
+        // Offsets fit u32: enrichers see article bodies, far below 4 GiB.
+        spans.push(Span {
+            start: start as u32,
+            end: cursor.cp as u32,
+            byte_start: byte_start as u32,
+            byte_end: byte_end as u32,
             kind,
             space_before,
+            has_lower: ascii && bytes <= MAX_LOWER_BYTES,
         });
         space_before = false;
     }
-    tokens
+    spans
 }
 
 /// Texts shorter than this are tokenized afresh (titles); longer ones
 /// (bodies) go through the per-thread cache.
 const CACHE_MIN_BYTES: usize = 256;
 
+/// The last body tokenized on this thread: the chain's enrichers each
+/// tokenize the same body in turn.
+#[derive(Default)]
+struct Cached {
+    body: String,
+    lower: String,
+    spans: Vec<Span>,
+    /// Date expressions found in `body` (dates and amounts both need them).
+    dates: Option<Vec<super::scan::Found>>,
+}
+
 thread_local! {
-    /// The last body tokenized on this thread and its tokens as offsets:
-    /// the chain's enrichers each tokenize the same body in turn.
-    static LAST_BODY: std::cell::RefCell<(String, Vec<Token<'static>>)> =
-        const { std::cell::RefCell::new((String::new(), Vec::new())) };
+    static LAST_BODY: std::cell::RefCell<Cached> = std::cell::RefCell::new(Cached::default());
+}
+
+/// Runs `f` on this thread's cache entry for `text`, tokenizing it first
+/// unless it is the body seen last (one body copy per thread, so memory
+/// stays bounded).
+fn with_cached<R>(text: &str, f: impl FnOnce(&mut Cached) -> R) -> R {
+    LAST_BODY.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        if cache.body != text {
+            cache.spans = spans(text);
+            cache.body.clear();
+            cache.body.push_str(text);
+            let Cached { body, lower, .. } = &mut *cache;
+            lower_into(body, lower);
+            cache.dates = None;
+        }
+        f(&mut cache)
+    })
 }
 
 /// [`tokenize`], reusing this thread's previous result when `text` is the
-/// same as last time (one body copy per thread, so memory stays bounded).
-pub(crate) fn tokenize_cached(text: &str) -> Vec<Token<'_>> {
-    if text.len() < CACHE_MIN_BYTES {
-        return tokenize(text);
-    }
-    let rebuild = |cached: &[Token<'static>]| -> Vec<Token<'_>> {
-        cached
-            .iter()
-            .map(|t| Token {
-                text: &text[t.byte_start..t.byte_end],
-                ..*t
-            })
-            .collect()
+/// same as last time.
+pub(crate) fn tokenize_cached<'a>(text: &'a str, lower: &'a mut String) -> Vec<Token<'a>> {
+    tokenize_cached_lowered(text, lower).1
+}
+
+/// [`tokenize_cached`], also returning the lower-cased text.
+pub(crate) fn tokenize_cached_lowered<'a>(
+    text: &'a str,
+    lower: &'a mut String,
+) -> (&'a str, Vec<Token<'a>>) {
+    let spans = if text.len() < CACHE_MIN_BYTES || text.len() > u32::MAX as usize {
+        lower_into(text, lower);
+        spans(text)
+    } else {
+        with_cached(text, |cache| {
+            lower.clone_from(&cache.lower);
+            cache.spans.clone()
+        })
     };
-    LAST_BODY.with(|cell| {
-        let mut cache = cell.borrow_mut();
-        if cache.0 == text {
-            return rebuild(&cache.1);
-        }
-        let tokens = tokenize(text);
-        // Stored without their text (offsets suffice), so the cache owns
-        // no borrow of `text`.
-        cache.1.clear();
+    let lower: &'a str = lower;
+    (lower, spans.iter().map(|s| s.token(text, lower)).collect())
+}
+
+/// The date expressions of `tokens` (the tokens of `text`), scanned once
+/// per body and thread.
+pub(crate) fn dates_cached(text: &str, tokens: &[Token<'_>]) -> Vec<super::scan::Found> {
+    if text.len() < CACHE_MIN_BYTES || text.len() > u32::MAX as usize {
+        return super::scan::scan(tokens);
+    }
+    with_cached(text, |cache| {
         cache
-            .1
-            .extend(tokens.iter().map(|t| Token { text: "", ..*t }));
-        cache.0.clear();
-        cache.0.push_str(text);
-        tokens
+            .dates
+            .get_or_insert_with(|| super::scan::scan(tokens))
+            .clone()
     })
 }
 
@@ -195,6 +290,14 @@ impl Cursor<'_> {
     fn bump(&mut self, c: char) {
         self.byte += c.len_utf8();
         self.cp += 1;
+    }
+
+    /// Skips ASCII bytes that satisfy `accept` (one code point each).
+    fn skip_ascii(&mut self, accept: impl Fn(&u8) -> bool) {
+        let rest = &self.text.as_bytes()[self.byte..];
+        let n = rest.iter().take_while(|b| accept(b)).count();
+        self.byte += n;
+        self.cp += n;
     }
 
     /// At an apostrophe `apostrophe`: is it "'s" ending a word?
@@ -234,8 +337,12 @@ pub(crate) fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b str {
 mod tests {
     use super::*;
 
-    fn texts(s: &str) -> Vec<&str> {
-        tokenize(s).into_iter().map(|t| t.text).collect()
+    fn texts(s: &str) -> Vec<String> {
+        let mut lower = String::new();
+        tokenize(s, &mut lower)
+            .into_iter()
+            .map(|t| t.text.to_owned())
+            .collect()
     }
 
     #[test]
@@ -255,7 +362,8 @@ mod tests {
 
     #[test]
     fn offsets_are_code_points_and_spacing_is_kept() {
-        let toks = tokenize("né £75m");
+        let mut lower = String::new();
+        let toks = tokenize("né £75m", &mut lower);
         assert_eq!((toks[0].start, toks[0].end), (0, 2));
         assert_eq!(
             (toks[1].text, toks[1].start, toks[1].space_before),
@@ -263,5 +371,29 @@ mod tests {
         );
         assert_eq!((toks[2].text, toks[2].space_before), ("75", false));
         assert_eq!((toks[3].text, toks[3].start, toks[3].end), ("m", 6, 7));
+    }
+
+    #[test]
+    fn lower_forms_and_the_cache_agree_with_fresh_tokenizing() {
+        let body = "Né à Paris, the U.N. Secretary-General’s aide said on MONDAY: \
+            \"We won't wait\" for $5bn. "
+            .repeat(8)
+            + "Averyveryveryverylongwordthatisover24 end.";
+        assert!(body.len() >= CACHE_MIN_BYTES);
+        let (mut fresh_lower, mut cached_lower) = (String::new(), String::new());
+        let fresh = tokenize(&body, &mut fresh_lower);
+        let mut buf = [0u8; 24];
+        for t in &fresh {
+            assert_eq!(t.lower, ascii_lower(t.text, &mut buf), "{t:?}");
+        }
+        // Twice: a miss fills the cache, the second call is a hit.
+        for _ in 0..2 {
+            let cached = tokenize_cached(&body, &mut cached_lower);
+            assert_eq!(cached, fresh);
+        }
+        assert_eq!(
+            dates_cached(&body, &fresh),
+            super::super::scan::scan(&fresh)
+        );
     }
 }

@@ -2,13 +2,13 @@
 
 use chrono::Weekday;
 
-/// Month number of a capitalised month name or abbreviation ("Aug", "Sept").
-pub(crate) fn month(word: &str) -> Option<u32> {
+/// Month number of a capitalised month name or abbreviation ("Aug",
+/// "Sept"), given the word and its lower-cased form.
+pub(crate) fn month_lower(word: &str, lower: &str) -> Option<u32> {
     if word.len() < 3 || word.len() > 9 || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    let mut buf = [0u8; 24];
-    Some(match super::tokens::ascii_lower(word, &mut buf) {
+    Some(match lower {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
         "march" | "mar" => 3,
@@ -45,12 +45,12 @@ pub(crate) fn month_is_ambiguous(word: &str) -> bool {
     )
 }
 
-pub(crate) fn weekday(word: &str) -> Option<Weekday> {
+/// Weekday of a capitalised name, given the word and its lower-cased form.
+pub(crate) fn weekday(word: &str, lower: &str) -> Option<Weekday> {
     if !(6..=9).contains(&word.len()) || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    let mut buf = [0u8; 24];
-    Some(match super::tokens::ascii_lower(word, &mut buf) {
+    Some(match lower {
         "monday" => Weekday::Mon,
         "tuesday" => Weekday::Tue,
         "wednesday" => Weekday::Wed,

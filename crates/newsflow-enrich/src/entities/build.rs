@@ -2,7 +2,7 @@
 //! fullest name, acronyms to their expansion, demonyms to their country),
 //! across body and the other text fields, and scores salience.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use newsflow_model::{Entity, EntityType, Mention};
 
@@ -27,7 +27,7 @@ pub struct Builder {
     /// Name tokens of each entity's fullest form.
     name_tokens: Vec<Vec<String>>,
     /// Exact surface → entity, for fields in headline case.
-    surfaces: HashMap<String, usize>,
+    surfaces: FxHashMap<String, usize>,
     weights: Vec<f64>,
 }
 
@@ -56,7 +56,10 @@ impl Builder {
             };
             (std::cmp::Reverse(person_len), s.tok_start)
         });
+        self.surfaces.reserve(spans.len());
         let total = tokens.last().map_or(1, |t| t.char_end.max(1)) as f64;
+        // Reused for every span: the name's word tokens.
+        let mut words: Vec<&str> = Vec::with_capacity(8);
         for span in &spans {
             let first = &tokens[span.tok_start];
             let last = &tokens[span.tok_end - 1];
@@ -67,41 +70,41 @@ impl Builder {
                 1.0
             };
             let weight = field.weight * lede * (1.0 - 0.5 * position);
-            let mention = Mention {
+            words.clear();
+            words.extend(
+                tokens[span.tok_start..span.tok_end]
+                    .iter()
+                    .filter(|t| t.is_word())
+                    .map(|t| t.text),
+            );
+            let at = Site {
+                surface: &field.text[first.start..last.end],
                 start: first.char_start,
                 end: last.char_end,
-                text: field.text[first.start..last.end].to_owned(),
-                field: field.name.clone(),
+                field: field.name.as_deref(),
             };
-            let words: Vec<String> = tokens[span.tok_start..span.tok_end]
-                .iter()
-                .filter(|t| t.is_word())
-                .map(|t| t.text.to_owned())
-                .collect();
-            self.attach(span, mention, words, weight);
+            self.attach(span, &at, &words, weight);
         }
     }
 
-    fn attach(&mut self, span: &Span, mention: Mention, words: Vec<String>, weight: f64) {
+    fn attach(&mut self, span: &Span, at: &Site<'_>, words: &[&str], weight: f64) {
         let (kind, key_name) = match (span.kind, span.place) {
-            (EntityType::Place, Some(p)) => {
-                (EntityType::Place, GAZETTEER.entries[p].name.to_owned())
-            }
-            (kind, _) => (kind, mention.text.clone()),
+            (EntityType::Place, Some(p)) => (EntityType::Place, GAZETTEER.entries[p].name),
+            (kind, _) => (kind, at.surface),
         };
-        let existing = self.find(kind, &key_name, &words);
-        let index = match existing {
+        let index = match self.find(kind, key_name, words) {
             Some(i) => i,
             None => {
                 self.entities.push(Entity {
                     entity_type: kind,
-                    name: key_name.clone(),
+                    name: key_name.to_owned(),
                     roles: Vec::new(),
                     mentions: Vec::new(),
                     salience: 0.0,
                 });
                 self.facts.push(PersonFacts::default());
-                self.name_tokens.push(words.clone());
+                self.name_tokens
+                    .push(words.iter().map(|w| (*w).to_owned()).collect());
                 self.weights.push(0.0);
                 self.entities.len() - 1
             }
@@ -109,8 +112,8 @@ impl Builder {
         let entity = &mut self.entities[index];
         // Canonical name = the fullest form (places keep the gazetteer name).
         if kind != EntityType::Place && words.len() > self.name_tokens[index].len() {
-            entity.name = mention.text.clone();
-            self.name_tokens[index] = words;
+            entity.name = at.surface.to_owned();
+            self.name_tokens[index] = words.iter().map(|w| (*w).to_owned()).collect();
         }
         for role in &span.roles {
             if !entity.roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
@@ -124,12 +127,14 @@ impl Builder {
         if let Some(n) = span.nationality {
             facts.nationality = Some(GAZETTEER.entries[n].name);
         }
-        self.surfaces.entry(mention.text.clone()).or_insert(index);
-        entity.mentions.push(mention);
+        if !self.surfaces.contains_key(at.surface) {
+            self.surfaces.insert(at.surface.to_owned(), index);
+        }
+        entity.mentions.push(at.mention());
         self.weights[index] += weight;
     }
 
-    fn find(&self, kind: EntityType, key_name: &str, words: &[String]) -> Option<usize> {
+    fn find(&self, kind: EntityType, key_name: &str, words: &[&str]) -> Option<usize> {
         let same_kind = |i: &usize| self.entities[*i].entity_type == kind;
         if let Some(&i) = self.surfaces.get(key_name).filter(|i| same_kind(i)) {
             return Some(i);
@@ -161,7 +166,8 @@ impl Builder {
                 self.entities.iter().position(|e| {
                     e.entity_type == kind
                         && (e.name == key_name
-                            || (acronym && initials(&e.name) == words[0].replace('.', "")))
+                            || (acronym
+                                && initials(&e.name).eq(words[0].chars().filter(|&c| c != '.'))))
                 })
             }
             EntityType::Other => self
@@ -206,14 +212,14 @@ impl Builder {
                 i += 1;
                 continue;
             };
-            let mention = Mention {
+            let at = Site {
+                surface: &field.text[tokens[i].start..tokens[k - 1].end],
                 start: tokens[i].char_start,
                 end: tokens[k - 1].char_end,
-                text: field.text[tokens[i].start..tokens[k - 1].end].to_owned(),
-                field: field.name.clone(),
+                field: field.name.as_deref(),
             };
             if let Some(e) = entity {
-                self.entities[e].mentions.push(mention);
+                self.entities[e].mentions.push(at.mention());
                 self.weights[e] += field.weight;
             } else if let Some(p) = place {
                 let span = Span {
@@ -221,13 +227,12 @@ impl Builder {
                     tok_end: k,
                     kind: EntityType::Place,
                     place: Some(p),
-                    demonym: GAZETTEER.demonym(&mention.text).is_some(),
+                    demonym: GAZETTEER.demonym(at.surface).is_some(),
                     roles: Vec::new(),
                     gender: Gender::Unknown,
                     nationality: None,
                 };
-                let words = vec![mention.text.clone()];
-                self.attach(&span, mention, words, field.weight);
+                self.attach(&span, &at, &[at.surface], field.weight);
             }
             i = k;
         }
@@ -243,9 +248,9 @@ impl Builder {
             .max(f64::MIN_POSITIVE);
         for (entity, w) in self.entities.iter_mut().zip(&self.weights) {
             entity.salience = (w / max * 1000.0).round() / 1000.0;
-            entity
-                .mentions
-                .sort_by_key(|m| (m.field.is_some(), m.field.clone(), m.start));
+            entity.mentions.sort_by(|a, b| {
+                (a.field.is_some(), &a.field, a.start).cmp(&(b.field.is_some(), &b.field, b.start))
+            });
         }
         let mut paired: Vec<(Entity, PersonFacts)> =
             self.entities.into_iter().zip(self.facts).collect();
@@ -254,17 +259,38 @@ impl Builder {
     }
 }
 
-fn contains_run(haystack: &[String], needle: &[String]) -> bool {
+fn contains_run(haystack: &[String], needle: &[&str]) -> bool {
     !needle.is_empty()
         && needle.len() < haystack.len()
-        && haystack.windows(needle.len()).any(|w| w == needle)
+        && haystack
+            .windows(needle.len())
+            .any(|w| w.iter().zip(needle).all(|(a, b)| a == b))
 }
 
-fn initials(name: &str) -> String {
+/// Initials of the capitalised words of `name` ("Federal Bureau of Investigation" → FBI).
+fn initials(name: &str) -> impl Iterator<Item = char> + '_ {
     name.split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .filter_map(|w| w.chars().next())
-        .collect()
+        .filter(|c| c.is_uppercase())
+}
+
+/// Where a mention was found: its text, code-point span and field.
+struct Site<'a> {
+    surface: &'a str,
+    start: usize,
+    end: usize,
+    field: Option<&'a str>,
+}
+
+impl Site<'_> {
+    fn mention(&self) -> Mention {
+        Mention {
+            start: self.start,
+            end: self.end,
+            text: self.surface.to_owned(),
+            field: self.field.map(str::to_owned),
+        }
+    }
 }
 
 fn is_headline_case(tokens: &[Token<'_>]) -> bool {

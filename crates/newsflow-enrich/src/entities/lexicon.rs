@@ -1,6 +1,6 @@
 //! Word lists for the rule-based recogniser (written for newsflow).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// Capitalised at a sentence start but not names: function words, pronouns,
@@ -532,6 +532,83 @@ pub const ORG_CUES: &[&str] = &[
     "Programme",
     "Network",
     "Nations",
+    "Magazine",
+    "Weekly",
+    "Daily",
+    "Mail",
+    "Express",
+    "Chronicle",
+    "Observer",
+    "Review",
+    "Conference",
+    "Municipality",
+    "Legion",
+    "Government",
+    "Departments",
+    "Agencies",
+    "Ministries",
+    "Commissions",
+    "Committees",
+    "Councils",
+    "Parties",
+    "Unions",
+    "Associations",
+    "Federations",
+    "Universities",
+    "Colleges",
+    "Schools",
+    "Hospitals",
+    "Brigade",
+    "Brigades",
+    "Battalion",
+    "Regiment",
+    "Division",
+    "Command",
+    "Airline",
+    "Railways",
+    "Railway",
+    "Pharmaceuticals",
+    "Energy",
+    "Petroleum",
+    "Oil",
+    "Telecom",
+    "Communications",
+    "Electronics",
+    "Entertainment",
+    "Studios",
+    "Pictures",
+    "Records",
+    "Publishing",
+    "Insurance",
+    "Bancorp",
+    "Holding",
+    "Ventures",
+    "Labs",
+    "Software",
+    "Motor",
+    "Automotive",
+    "Steel",
+    "Mining",
+    "Chemicals",
+    "Foods",
+    "Brewery",
+    "Stores",
+    "Markets",
+    "Consulting",
+    "Solutions",
+    "Global",
+    "International",
+    "Worldwide",
+    "Synod",
+    "Diocese",
+    "Parish",
+    "Congregation",
+    "Mission",
+    "Orchestra",
+    "Choir",
+    "Band",
+    "Clubs",
+    "United",
 ];
 
 /// Words that make a capitalised sequence a place ("Gulf of Aden", "Central Park").
@@ -772,6 +849,236 @@ pub const KNOWN_ORGS: &[&str] = &[
     "Democrats",
     "Republicans",
     "Tories",
+    "European Commission",
+    "European Parliament",
+    "European Central Bank",
+    "World Bank",
+    "International Monetary Fund",
+    "IMF",
+    "World Health Organization",
+    "WHO",
+    "WTO",
+    "World Trade Organization",
+    "UNICEF",
+    "UNESCO",
+    "UNHCR",
+    "Human Rights Watch",
+    "Doctors Without Borders",
+    "Federal Reserve",
+    "Bank of England",
+    "Bank of Japan",
+    "Supreme Court",
+    "White House",
+    "Congress",
+    "Senate",
+    "Parliament",
+    "Downing Street",
+    "FIFA",
+    "UEFA",
+    "IOC",
+    "NBA",
+    "NFL",
+    "NHL",
+    "MLB",
+    "Olympic Committee",
+    "Associated Press",
+    "Agence France-Presse",
+    "Dow Jones",
+    "Wall Street Journal",
+    "New York Times",
+    "Washington Post",
+    "Financial Times",
+    "The Guardian",
+    "The Times",
+    "The Economist",
+    "Sky News",
+    "Fox News",
+    "CNBC",
+    "NPR",
+    "PBS",
+    "Disney",
+    "Warner Bros",
+    "Universal",
+    "Paramount",
+    "Nintendo",
+    "Ubisoft",
+    "Electronic Arts",
+    "Activision",
+    "Valve",
+    "Marvel",
+    "DC Comics",
+    "Lucasfilm",
+    "Pixar",
+    "Coca-Cola",
+    "Pepsi",
+    "PepsiCo",
+    "Nestle",
+    "Unilever",
+    "Procter & Gamble",
+    "McDonald's",
+    "Starbucks",
+    "Budweiser",
+    "Heineken",
+    "Nike",
+    "Adidas",
+    "Volkswagen",
+    "BMW",
+    "Mercedes-Benz",
+    "Daimler",
+    "Ford",
+    "General Motors",
+    "GM",
+    "Chrysler",
+    "Fiat",
+    "Renault",
+    "Peugeot",
+    "Hyundai",
+    "Kia",
+    "LG",
+    "Siemens",
+    "Bosch",
+    "Philips",
+    "Nokia",
+    "Ericsson",
+    "Vodafone",
+    "Verizon",
+    "AT&T",
+    "Comcast",
+    "Cisco",
+    "Dell",
+    "HP",
+    "Lenovo",
+    "Qualcomm",
+    "AMD",
+    "ARM",
+    "Spotify",
+    "Airbnb",
+    "PayPal",
+    "eBay",
+    "Visa",
+    "Mastercard",
+    "JPMorgan",
+    "Goldman Sachs",
+    "Morgan Stanley",
+    "Citigroup",
+    "HSBC",
+    "Barclays",
+    "Deutsche Bank",
+    "UBS",
+    "Credit Suisse",
+    "BlackRock",
+    "Berkshire Hathaway",
+    "ExxonMobil",
+    "TotalEnergies",
+    "Total",
+    "Eni",
+    "Equinor",
+    "Petrobras",
+    "Lukoil",
+    "Saudi Aramco",
+    "Glencore",
+    "Rio Tinto",
+    "BHP",
+    "ArcelorMittal",
+    "Lockheed Martin",
+    "Raytheon",
+    "Northrop Grumman",
+    "BAE Systems",
+    "Rolls-Royce",
+    "Emirates",
+    "Lufthansa",
+    "Ryanair",
+    "Qantas",
+    "Delta",
+    "United Airlines",
+    "American Airlines",
+    "FedEx",
+    "UPS",
+    "DHL",
+    "Maersk",
+    "Alphabet",
+    "Wikimedia",
+    "Linux",
+    "GitHub",
+    "LinkedIn",
+    "Reddit",
+    "Snapchat",
+    "WhatsApp",
+    "Telegram",
+    "ByteDance",
+    "Xiaomi",
+    "Baidu",
+    "JD.com",
+    "Sinopec",
+    "PetroChina",
+    "Toshiba",
+    "Panasonic",
+    "Hitachi",
+    "Mitsubishi",
+    "Softbank",
+    "SoftBank",
+    "Rakuten",
+    "Tata",
+    "Infosys",
+    "Reliance",
+    "Wipro",
+    "NASA",
+    "ESA",
+    "FBI",
+    "CIA",
+    "NSA",
+    "MI5",
+    "MI6",
+    "KGB",
+    "FSB",
+    "EU",
+    "UN",
+    "NHS",
+    "ITV",
+    "CBC",
+    "RT",
+    "Interfax",
+    "Sputnik",
+    "Al-Qaeda",
+    "al-Qaeda",
+    "Islamic State",
+    "ISIS",
+    "ISIL",
+    "Boko Haram",
+    "Wagner",
+    "Ukrainian Army",
+    "Conservative Party",
+    "Democratic Party",
+    "Republican Party",
+    "Likud",
+    "Fatah",
+    "ANC",
+    "BJP",
+    "Congress Party",
+    "Bundestag",
+    "Knesset",
+    "Duma",
+    "Politburo",
+    "OECD",
+    "G7",
+    "G20",
+    "African Union",
+    "Arab League",
+    "Commonwealth",
+    "Vatican",
+    "Holy See",
+    "Oxfam",
+    "Save the Children",
+    "Salvation Army",
+    "YMCA",
+    "Harvard",
+    "Yale",
+    "Stanford",
+    "Oxford University",
+    "Cambridge University",
+    "MIT",
+    "Caltech",
+    "Labour Party",
 ];
 
 /// All-caps words that are not organisations (shouting, units, roman numerals).
@@ -782,7 +1089,7 @@ pub const NON_ORG_CAPS: &[&str] = &[
 ];
 
 pub struct GivenNames {
-    pub gender: HashMap<&'static str, Gender>,
+    pub gender: FxHashMap<&'static str, Gender>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -796,7 +1103,7 @@ pub enum Gender {
 static GIVEN_NAMES_TEXT: &str = include_str!("../../data/entities/given_names.txt");
 
 pub static GIVEN_NAMES: LazyLock<GivenNames> = LazyLock::new(|| {
-    let mut gender = HashMap::new();
+    let mut gender = FxHashMap::default();
     for line in GIVEN_NAMES_TEXT.lines() {
         let Some((tag, names)) = line.split_once(':') else {
             continue;
@@ -822,24 +1129,68 @@ pub static GIVEN_NAMES: LazyLock<GivenNames> = LazyLock::new(|| {
     GivenNames { gender }
 });
 
+static COMMON_WORDS_TEXT: &str = include_str!("../../data/entities/common_words.txt");
+
+/// Common English words, lower case (`data/entities/common_words.txt`).
+pub static COMMON_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    COMMON_WORDS_TEXT
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
+
+/// `word` (any case) is a common English word or the plural of one.
+pub fn is_common_word(word: &str) -> bool {
+    crate::text_util::with_lowercase(word, |lower| {
+        let common = &*COMMON_WORDS;
+        if common.contains(lower) {
+            return true;
+        }
+        let Some(singular) = lower.strip_suffix('s') else {
+            return false;
+        };
+        common.contains(singular)
+            || singular
+                .strip_suffix('e')
+                .is_some_and(|s| common.contains(s))
+            || singular
+                .strip_suffix("ie")
+                .is_some_and(|stem| common.contains(format!("{stem}y").as_str()))
+    })
+}
+
 pub struct WordSets {
-    pub openers: HashSet<&'static str>,
-    pub honorifics: HashSet<&'static str>,
-    pub org_cues: HashSet<&'static str>,
-    pub place_cues: HashSet<&'static str>,
-    pub of_heads: HashSet<&'static str>,
-    pub known_orgs: HashSet<&'static str>,
-    pub non_org_caps: HashSet<&'static str>,
-    /// Title roles split into words, longest first.
-    pub title_roles: Vec<Vec<&'static str>>,
-    pub role_words: Vec<Vec<&'static str>>,
+    pub openers: FxHashSet<&'static str>,
+    pub honorifics: FxHashSet<&'static str>,
+    pub org_cues: FxHashSet<&'static str>,
+    pub place_cues: FxHashSet<&'static str>,
+    pub of_heads: FxHashSet<&'static str>,
+    pub known_orgs: FxHashSet<&'static str>,
+    pub non_org_caps: FxHashSet<&'static str>,
+    /// Title roles split into words, keyed by their first word, longest first.
+    pub title_roles: FxHashMap<&'static str, Vec<Vec<&'static str>>>,
+    /// Lower-case roles split into words, keyed by their LAST word (they are
+    /// matched backwards from a name), longest first.
+    pub role_words: FxHashMap<&'static str, Vec<Vec<&'static str>>>,
 }
 
 pub static WORDS: LazyLock<WordSets> = LazyLock::new(|| {
-    let split = |list: &[&'static str]| {
-        let mut v: Vec<Vec<&'static str>> = list.iter().map(|s| s.split(' ').collect()).collect();
-        v.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        v
+    let index = |list: &[&'static str], key_first: bool| {
+        let mut map: FxHashMap<&'static str, Vec<Vec<&'static str>>> = FxHashMap::default();
+        for entry in list {
+            let words: Vec<&'static str> = entry.split(' ').collect();
+            let key = if key_first {
+                words[0]
+            } else {
+                words[words.len() - 1]
+            };
+            map.entry(key).or_default().push(words);
+        }
+        for v in map.values_mut() {
+            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        map
     };
     WordSets {
         openers: SENTENCE_OPENERS.iter().copied().collect(),
@@ -849,7 +1200,7 @@ pub static WORDS: LazyLock<WordSets> = LazyLock::new(|| {
         of_heads: OF_HEADS.iter().copied().collect(),
         known_orgs: KNOWN_ORGS.iter().copied().collect(),
         non_org_caps: NON_ORG_CAPS.iter().copied().collect(),
-        title_roles: split(TITLE_ROLES),
-        role_words: split(ROLE_WORDS),
+        title_roles: index(TITLE_ROLES, true),
+        role_words: index(ROLE_WORDS, false),
     }
 });

@@ -6,6 +6,7 @@ mod build;
 pub mod eval;
 pub mod lexicon;
 pub(crate) mod recognize;
+mod rules;
 
 use newsflow_model::{EnrichedArticle, Entity};
 

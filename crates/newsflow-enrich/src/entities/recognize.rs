@@ -2,13 +2,14 @@
 //! sequences, split into demonym / title / name parts and typed by cue words,
 //! gazetteers and context.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use newsflow_model::EntityType;
 
-use super::lexicon::{Gender, GIVEN_NAMES, WORDS};
+use super::lexicon::{is_common_word, Gender, GIVEN_NAMES, WORDS};
+use super::rules;
 use crate::places::gazetteer::GAZETTEER;
-use crate::text_util::Token;
+use crate::text_util::{with_lowercase, Token};
 
 /// One recognised name in one text.
 #[derive(Debug, Clone)]
@@ -37,7 +38,7 @@ struct NameCues {
 }
 
 const CONNECTORS: &[&str] = &[
-    "of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le", "du", "di", "&",
+    "of", "for", "on", "de", "del", "da", "van", "von", "bin", "al", "la", "le", "du", "di", "&",
 ];
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -53,11 +54,7 @@ const SPEECH_VERBS: &[&str] = &[
 ];
 
 pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
-    let lowercase_words: HashSet<&str> = tokens
-        .iter()
-        .filter(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| t.text)
-        .collect();
+    let lowercase_words = lowercase_words(tokens);
     let ctx = Ctx {
         text,
         tokens,
@@ -78,10 +75,43 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     spans
 }
 
+/// The lower-case words of the text that a capitalised word of it could
+/// stand for. A (length, first letter) filter keeps the set small: hashing
+/// every word of the text would cost more than the rest of recognition.
+fn lowercase_words<'a>(tokens: &[Token<'a>]) -> FxHashSet<&'a str> {
+    let key = |t: &Token<'_>| {
+        let first = t.text.as_bytes()[0].to_ascii_lowercase();
+        (first.is_ascii_lowercase() && t.text.len() < 64)
+            .then(|| (usize::from(first - b'a'), t.text.len()))
+    };
+    let mut capitalised = [0u64; 26];
+    for t in tokens.iter().filter(|t| t.is_capitalized()) {
+        if let Some((letter, len)) = key(t) {
+            capitalised[letter] |= 1 << len;
+        }
+    }
+    let mut words = FxHashSet::default();
+    for t in tokens.iter().filter(|t| t.is_word()) {
+        let lower_initial = t.text.as_bytes()[0].is_ascii_lowercase()
+            || t.text.chars().next().is_some_and(char::is_lowercase);
+        if !lower_initial {
+            continue;
+        }
+        // Non-ASCII initials skip the filter (kept, rare).
+        let wanted = key(t).is_none_or(|(letter, len)| capitalised[letter] & (1 << len) != 0);
+        if wanted {
+            words.insert(t.text);
+        }
+    }
+    words
+}
+
 struct Ctx<'a, 't> {
     text: &'a str,
     tokens: &'t [Token<'a>],
-    lowercase_words: HashSet<&'a str>,
+    /// Words that occur in lower case in this text (only those that could
+    /// be the lower-case form of one of its capitalised words).
+    lowercase_words: FxHashSet<&'a str>,
 }
 
 fn starts_name(t: &Token<'_>) -> bool {
@@ -100,11 +130,19 @@ fn extend_chunk(tokens: &[Token<'_>], i: usize) -> usize {
             break;
         }
         if starts_name(t) {
+            if rules::sentence_break_after_abbreviation(prev, t) {
+                break;
+            }
             j += 1;
             continue;
         }
         // "Mr. Smith", "Gen. Smith": the abbreviation dot stays inside.
         let next_cap = tokens.get(j + 1).is_some_and(starts_name);
+        // "L. Ron Hubbard", "George W. Bush": initials.
+        if t.is_punct(".") && next_cap && rules::is_initial(prev) {
+            j += 2;
+            continue;
+        }
         if t.is_punct(".")
             && next_cap
             && (words.honorifics.contains(prev.text) || is_title_abbrev(prev.text))
@@ -113,6 +151,9 @@ fn extend_chunk(tokens: &[Token<'_>], i: usize) -> usize {
             continue;
         }
         if t.is_word() && CONNECTORS.contains(&t.text) {
+            if rules::stop_at_connector(tokens, i, j) {
+                break;
+            }
             let chunk_has_head = tokens[i..j].iter().any(|w| words.of_heads.contains(w.text));
             let person_particle = matches!(
                 t.text,
@@ -187,7 +228,13 @@ impl<'a> Ctx<'a, '_> {
             let title_follows = WORDS.honorifics.contains(self.tokens[k].text)
                 || self.match_title_role(k, j).is_some();
             let name_follows = GIVEN_NAMES.gender.contains_key(self.tokens[k].text);
-            if has_org_cue(k) || self.has_place_cue(k, j) || !(title_follows || name_follows) {
+            let cued = has_org_cue(k) || self.has_place_cue(k, j);
+            if !cued && rules::all_common_words(&self.tokens[k..j]) {
+                // "the Malaysia Tourism board": the place, then ordinary words.
+                spans.push(self.span(pos, k, EntityType::Place, Some(place), demonym));
+                return;
+            }
+            if cued || !(title_follows || name_follows) {
                 self.emit_name((chunk_start, j), NameCues::default(), spans);
                 return;
             }
@@ -249,10 +296,49 @@ impl<'a> Ctx<'a, '_> {
                 return;
             }
         }
+        // "Minister of Education Stefania Giannini": the role goes on to the
+        // given name; with no person after it, the rest is the role's body.
+        if pos > title_start && matches!(self.tokens[pos].text, "of" | "for") {
+            let given = (pos + 2..j)
+                .find(|&k| GIVEN_NAMES.gender.contains_key(self.tokens[k].text))
+                .or_else(|| rules::name_after_role_phrase(self.tokens, pos + 1, j));
+            match given {
+                Some(k) => {
+                    roles.pop();
+                    roles.push(self.slice(title_start, k).to_owned());
+                    pos = k;
+                }
+                None => {
+                    let mut a = pos + 1;
+                    if self.tokens[a].text == "the" {
+                        a += 1;
+                    }
+                    if a < j {
+                        self.emit_name((a, j), NameCues::default(), spans);
+                    }
+                    return;
+                }
+            }
+        }
         if pos > title_start && has_org_cue(pos) {
             // "General Motors", "Chief Executive Office": not a title after all.
             self.emit_name((title_start, j), NameCues::default(), spans);
             return;
+        }
+        // "Refugee Council Enver Solomon": a name before a person's name.
+        if !person_cue {
+            if let Some(k) = rules::person_after_prefix(self.tokens, pos, j) {
+                self.emit_name((pos, k), NameCues::default(), spans);
+                self.emit_name(
+                    (k, j),
+                    NameCues {
+                        person_cue: true,
+                        ..NameCues::default()
+                    },
+                    spans,
+                );
+                return;
+            }
         }
         // Lower-case role right before the chunk: "leader Kim Jong-un".
         if let Some(role) = self.role_before(chunk_start) {
@@ -281,7 +367,17 @@ impl<'a> Ctx<'a, '_> {
             nationality,
             roles,
         } = cues;
-        let kind = self.classify(a, b, person_cue);
+        let mut b = b;
+        let mut kind = self.classify(a, b, person_cue);
+        // "Ahmed Mohamed Image": a person's name does not end in a common word.
+        while kind == EntityType::Person
+            && b - a >= 3
+            && is_common_word(self.tokens[b - 1].text)
+            && !GIVEN_NAMES.gender.contains_key(self.tokens[b - 1].text)
+        {
+            b -= 1;
+            kind = self.classify(a, b, person_cue);
+        }
         let place = if kind == EntityType::Place {
             GAZETTEER.lookup(self.slice(a, b)).first().copied()
         } else {
@@ -296,6 +392,12 @@ impl<'a> Ctx<'a, '_> {
         } else {
             gender
         };
+        let mut roles = roles;
+        if kind == EntityType::Person {
+            if let Some((s, e)) = rules::role_after(self.tokens, b) {
+                roles.push(self.slice(s, e).to_owned());
+            }
+        }
         let mut span = self.span(a, b, kind, place, false);
         span.gender = gender;
         span.nationality = nationality;
@@ -331,9 +433,13 @@ impl<'a> Ctx<'a, '_> {
             return EntityType::Place;
         }
         if toks.iter().any(|t| words.org_cues.contains(t.text)) && !(b - a == 1 && person_cue) {
+            // A lone head noun ("Government", "Municipality") is no name.
+            if b - a == 1 && !toks[0].is_all_caps() && !words.known_orgs.contains(surface) {
+                return EntityType::Other;
+            }
             return EntityType::Organization;
         }
-        if person_cue {
+        if person_cue || (b - a >= 3 && rules::has_initial(toks)) {
             return EntityType::Person;
         }
         if !GAZETTEER.lookup(surface).is_empty() || GAZETTEER.demonym(surface).is_some() {
@@ -345,7 +451,17 @@ impl<'a> Ctx<'a, '_> {
         if self.has_place_cue(a, b) {
             return EntityType::Place;
         }
-        if b - a == 1 && toks[0].is_all_caps() && !words.non_org_caps.contains(toks[0].text) {
+        if b - a == 1
+            && toks[0].is_all_caps()
+            && !words.non_org_caps.contains(toks[0].text)
+            && !rules::caps_not_org(toks[0].text)
+        {
+            return EntityType::Organization;
+        }
+        if !person_cue && rules::followed_by_region(self.tokens, b) {
+            return EntityType::Place;
+        }
+        if rules::org_context(self.tokens, a, b) {
             return EntityType::Organization;
         }
         if GIVEN_NAMES.gender.contains_key(toks[0].text) {
@@ -369,13 +485,18 @@ impl<'a> Ctx<'a, '_> {
             t.is_word()
                 && !t.is_all_caps()
                 && t.text.chars().count() > 1
-                && !self
-                    .lowercase_words
-                    .contains(t.text.to_lowercase().as_str())
+                && !with_lowercase(t.text, |l| self.lowercase_words.contains(l))
                 && GAZETTEER.lookup(t.text).is_empty()
         });
-        if (2..=3).contains(&(b - a)) && titlecase_words {
+        // "Internet Explorer", "Star Wars", "Mountain View": made of common words.
+        if (2..=3).contains(&(b - a))
+            && titlecase_words
+            && !toks.iter().any(|t| is_common_word(t.text))
+        {
             return EntityType::Person;
+        }
+        if rules::locative_context(self.tokens, a, b) && !toks[0].is_all_caps() {
+            return EntityType::Place;
         }
         EntityType::Other
     }
@@ -400,7 +521,8 @@ impl<'a> Ctx<'a, '_> {
     }
 
     fn match_title_role(&self, pos: usize, end: usize) -> Option<usize> {
-        WORDS.title_roles.iter().find_map(|role| {
+        let candidates = WORDS.title_roles.get(self.tokens.get(pos)?.text)?;
+        candidates.iter().find_map(|role| {
             let fits = pos + role.len() <= end
                 && role
                     .iter()
@@ -412,7 +534,8 @@ impl<'a> Ctx<'a, '_> {
 
     /// A lower-case role word (sequence) that ends right before token `a`.
     fn role_before(&self, a: usize) -> Option<String> {
-        WORDS.role_words.iter().find_map(|role| {
+        let candidates = WORDS.role_words.get(self.tokens[a.checked_sub(1)?].text)?;
+        candidates.iter().find_map(|role| {
             let n = role.len();
             if a < n {
                 return None;
@@ -456,19 +579,21 @@ impl<'a> Ctx<'a, '_> {
         if known {
             return false;
         }
-        let lower = t.text.to_lowercase();
-        if self.lowercase_words.contains(lower.as_str()) {
+        if is_common_word(t.text) {
             return true;
         }
-        // Inflected words rarely are single-word names.
-        ["ly", "ing", "ed"].iter().any(|s| lower.ends_with(s))
+        with_lowercase(t.text, |lower| {
+            // Inflected words rarely are single-word names.
+            self.lowercase_words.contains(lower)
+                || ["ly", "ing", "ed"].iter().any(|s| lower.ends_with(s))
+        })
     }
 }
 
 /// A lone capitalised word typed `Other` that matches part of a person's name
 /// is that person ("Thunberg, 22, was ...").
 fn link_single_names(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
-    let person_words: HashSet<&str> = spans
+    let person_words: FxHashSet<&str> = spans
         .iter()
         .filter(|s| s.kind == EntityType::Person && s.tok_end - s.tok_start >= 2)
         .flat_map(|s| ctx.tokens[s.tok_start..s.tok_end].iter().map(|t| t.text))

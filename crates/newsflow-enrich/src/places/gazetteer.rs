@@ -1,7 +1,7 @@
 //! The place gazetteer (countries, regions, major cities) compiled into the
 //! binary from `data/places/gazetteer.tsv` and parsed once.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,11 +35,11 @@ pub struct GazetteerEntry {
 pub struct Gazetteer {
     pub entries: Vec<GazetteerEntry>,
     /// Surface form (name or alias, case-sensitive) → entries.
-    by_surface: HashMap<&'static str, Vec<usize>>,
+    by_surface: FxHashMap<&'static str, Vec<usize>>,
     /// Demonym ("Japanese", "South Korean") → country entry.
-    by_demonym: HashMap<&'static str, usize>,
+    by_demonym: FxHashMap<&'static str, usize>,
     /// Country code → country entry.
-    by_country_code: HashMap<&'static str, usize>,
+    by_country_code: FxHashMap<&'static str, usize>,
 }
 
 static GAZETTEER_TSV: &str = include_str!("../../data/places/gazetteer.tsv");
@@ -50,9 +50,9 @@ impl Gazetteer {
     fn parse(tsv: &'static str) -> Self {
         let mut gazetteer = Gazetteer {
             entries: Vec::new(),
-            by_surface: HashMap::new(),
-            by_demonym: HashMap::new(),
-            by_country_code: HashMap::new(),
+            by_surface: FxHashMap::default(),
+            by_demonym: FxHashMap::default(),
+            by_country_code: FxHashMap::default(),
         };
         for line in tsv.lines() {
             if line.starts_with('#') || line.is_empty() {

@@ -4,11 +4,12 @@
 
 pub mod gazetteer;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use newsflow_model::{EnrichedArticle, Entity, EntityType, Place};
 
 use crate::entities::{analyze, ensure_english};
+use crate::text_util::CharToByte;
 use crate::{EnrichError, Enricher};
 use gazetteer::{PlaceKind, GAZETTEER};
 
@@ -51,7 +52,7 @@ pub fn geocode(entities: &[Entity], body: &str) -> Vec<Place> {
         .filter(|e| e.entity_type == EntityType::Place)
         .collect();
     // Countries the unambiguous places point to.
-    let mut context: HashSet<&str> = HashSet::new();
+    let mut context: FxHashSet<&str> = FxHashSet::default();
     for e in &places {
         let candidates = GAZETTEER.lookup(&e.name);
         if candidates.len() == 1 {
@@ -60,12 +61,15 @@ pub fn geocode(entities: &[Entity], body: &str) -> Vec<Place> {
             }
         }
     }
+    // Built on the first ambiguous name only.
+    let mut offsets: Option<CharToByte<'_>> = None;
     places
         .iter()
         .map(|e| {
             let candidates = GAZETTEER.lookup(&e.name);
             let chosen = if candidates.len() > 1 {
-                choose(candidates, e, body, &context)
+                let offsets = offsets.get_or_insert_with(|| CharToByte::new(body));
+                choose(candidates, e, offsets, &context)
             } else {
                 candidates.first().copied()
             };
@@ -95,8 +99,8 @@ pub fn geocode(entities: &[Entity], body: &str) -> Vec<Place> {
 fn choose(
     candidates: &[usize],
     entity: &Entity,
-    body: &str,
-    context: &HashSet<&str>,
+    body: &CharToByte<'_>,
+    context: &FxHashSet<&str>,
 ) -> Option<usize> {
     // "Washington state", "the state of Georgia": the region reading.
     let says_state = entity
@@ -104,12 +108,8 @@ fn choose(
         .iter()
         .filter(|m| m.field.is_none())
         .any(|m| {
-            let after: String = body.chars().skip(m.end).take(7).collect();
-            let before: String = body
-                .chars()
-                .skip(m.start.saturating_sub(9))
-                .take(m.start.min(9))
-                .collect();
+            let after = body.slice(m.end, m.end + 7);
+            let before = body.slice(m.start.saturating_sub(9), m.start);
             after.trim_start().starts_with("state")
                 || after.trim_start().starts_with("State")
                 || before.ends_with("state of ")

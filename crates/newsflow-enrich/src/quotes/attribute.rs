@@ -116,23 +116,19 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             // Honorific or demonym shortly before the mention.
-            let before: String = chars[m.start.saturating_sub(40)..m.start].iter().collect();
-            let last_word = before
-                .split_whitespace()
-                .last()
-                .unwrap_or("")
-                .trim_end_matches('.');
-            match last_word {
-                "Mr" | "Sir" => genders[m.entity] = Gender::Male,
-                "Mrs" | "Ms" | "Miss" | "Dame" => genders[m.entity] = Gender::Female,
-                _ => {}
+            let word = last_word(&chars[m.start.saturating_sub(40)..m.start]);
+            let is = |title: &str| word.iter().copied().eq(title.chars());
+            if is("Mr") || is("Sir") {
+                genders[m.entity] = Gender::Male;
+            } else if ["Mrs", "Ms", "Miss", "Dame"].into_iter().any(is) {
+                genders[m.entity] = Gender::Female;
             }
             if let Some(prev) = k.checked_sub(1).map(|p| mentions[p]) {
-                let gap: String = chars[prev.end.min(m.start)..m.start].iter().collect();
-                let plain_gap = gap.len() <= 40
+                let gap = &chars[prev.end.min(m.start)..m.start];
+                let plain_gap = gap.iter().map(|c| c.len_utf8()).sum::<usize>() <= 40
                     && gap
-                        .chars()
-                        .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+                        .iter()
+                        .all(|&c| c.is_alphabetic() || c == ' ' || c == '-');
                 if plain_gap && entities[prev.entity].entity_type == EntityType::Place {
                     nationalities[m.entity] = Some(
                         GAZETTEER
@@ -349,6 +345,24 @@ impl<'a> Attributor<'a> {
     }
 }
 
+/// The last whitespace-separated word of `chars`, without trailing dots
+/// (what `split_whitespace().last()` and `trim_end_matches('.')` give).
+fn last_word(chars: &[char]) -> &[char] {
+    let end = chars
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(0, |p| p + 1);
+    let start = chars[..end]
+        .iter()
+        .rposition(|c| c.is_whitespace())
+        .map_or(0, |p| p + 1);
+    let mut word = &chars[start..end];
+    while let [rest @ .., '.'] = word {
+        word = rest;
+    }
+    word
+}
+
 fn opposite(g: Gender) -> Gender {
     match g {
         Gender::Male => Gender::Female,
@@ -362,4 +376,31 @@ fn name_gender(name: &str) -> Gender {
         .next()
         .and_then(|w| GIVEN_NAMES.gender.get(w).copied())
         .unwrap_or(Gender::Unknown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::last_word;
+
+    #[test]
+    fn last_word_is_the_last_whitespace_word_without_dots() {
+        for text in [
+            "said Mr.",
+            "  Ms  ",
+            "",
+            "the Dr. ",
+            "x Mrs..",
+            "a\u{a0}Sir",
+            "...",
+        ] {
+            let chars: Vec<char> = text.chars().collect();
+            let expected = text
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .trim_end_matches('.');
+            let got: String = last_word(&chars).iter().collect();
+            assert_eq!(got, expected, "{text:?}");
+        }
+    }
 }

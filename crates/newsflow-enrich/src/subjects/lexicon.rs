@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::dates::tokens::ascii_lower;
 
@@ -22,6 +22,9 @@ pub(crate) struct Lexicon {
     pub topics: Vec<Topic>,
     /// Term hash → (topic index, weight) for each topic the term belongs to.
     pub terms: FxHashMap<u64, Vec<(usize, f64)>>,
+    /// Hashes of the first words of multi-word terms ([`ngram`] of a
+    /// proper prefix): the scorer extends only these word runs.
+    pub prefixes: FxHashSet<u64>,
 }
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(SOURCE));
@@ -31,6 +34,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(SOURCE));
 fn parse(source: &'static str) -> Lexicon {
     let mut topics = Vec::new();
     let mut terms: FxHashMap<u64, Vec<(usize, f64)>> = FxHashMap::default();
+    let mut prefixes = FxHashSet::default();
     for line in source.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -53,21 +57,35 @@ fn parse(source: &'static str) -> Lexicon {
         let Ok(weight) = weight.parse::<f64>() else {
             continue;
         };
-        let Some(hash) = term_hash(term) else {
+        let Some((exact, words)) = term_words(term) else {
             continue;
         };
+        for len in 1..words.len() {
+            prefixes.insert(ngram(exact, words[..len].iter().copied()));
+        }
+        let hash = ngram(exact, words.into_iter());
         let entry = terms.entry(hash).or_default();
         match entry.iter_mut().find(|(t, _)| *t == topic) {
             Some(existing) => existing.1 = existing.1.max(weight),
             None => entry.push((topic, weight)),
         }
     }
-    Lexicon { topics, terms }
+    Lexicon {
+        topics,
+        terms,
+        prefixes,
+    }
 }
 
 /// Hash of a lexicon term: capitalised terms match as written, lower-case
 /// ones after [`stem`]. Hyphens separate words ("semi-final").
+#[cfg(test)]
 fn term_hash(term: &str) -> Option<u64> {
+    term_words(term).map(|(exact, words)| ngram(exact, words.into_iter()))
+}
+
+/// Whether `term` matches as written, and its word hashes.
+fn term_words(term: &str) -> Option<(bool, Vec<u64>)> {
     let exact = term.starts_with(|c: char| c.is_uppercase());
     let words: Vec<&str> = term.split([' ', '-']).filter(|w| !w.is_empty()).collect();
     if words.is_empty() || words.len() > MAX_TERM_WORDS {
@@ -81,12 +99,16 @@ fn term_hash(term: &str) -> Option<u64> {
             lower_hash(w, &mut buf)
         }
     });
-    Some(ngram(exact, hashes))
+    Some((exact, hashes.collect()))
 }
 
 /// Hash of `word` lower-cased and stemmed (0 for non-ASCII or very long words).
 pub(crate) fn lower_hash(word: &str, buf: &mut [u8; 24]) -> u64 {
-    let lower = ascii_lower(word, buf);
+    lowered_hash(ascii_lower(word, buf))
+}
+
+/// [`lower_hash`] of a word already lower-cased by [`ascii_lower`].
+pub(crate) fn lowered_hash(lower: &str) -> u64 {
     if lower.is_empty() {
         return 0;
     }
@@ -99,12 +121,21 @@ pub(crate) fn exact_hash(word: &str) -> u64 {
 
 /// Combines word hashes in order; `exact` and stemmed n-grams never collide.
 pub(crate) fn ngram(exact: bool, hashes: impl Iterator<Item = u64>) -> u64 {
-    let seed = if exact {
+    hashes.fold(ngram_seed(exact), extend_ngram)
+}
+
+/// The hash of the empty n-gram.
+pub(crate) fn ngram_seed(exact: bool) -> u64 {
+    if exact {
         0x9e37_79b9_7f4a_7c15
     } else {
         0x2545_f491_4f6c_dd1d
-    };
-    hashes.fold(seed, |acc, h| mix(acc.rotate_left(5) ^ h))
+    }
+}
+
+/// The hash of n-gram `acc` followed by the word hashed `h`.
+pub(crate) fn extend_ngram(acc: u64, h: u64) -> u64 {
+    mix(acc.rotate_left(5) ^ h)
 }
 
 fn fnv(bytes: &[u8]) -> u64 {

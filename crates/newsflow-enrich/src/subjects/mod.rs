@@ -15,7 +15,9 @@ use newsflow_model::{EnrichedArticle, Subject};
 use crate::dates::tokens::{tokenize_cached, Kind, Token};
 use crate::language::require_english;
 use crate::{EnrichError, Enricher};
-use lexicon::{exact_hash, lower_hash, ngram, Lexicon, LEXICON, MAX_TERM_WORDS};
+use lexicon::{
+    exact_hash, extend_ngram, lowered_hash, ngram_seed, Lexicon, LEXICON, MAX_TERM_WORDS,
+};
 
 pub const TITLE_BOOST: f64 = 3.0;
 pub const MIN_SHARE: f64 = 0.2;
@@ -94,42 +96,42 @@ pub fn subjects(title: &str, body: &str) -> Vec<Subject> {
 /// Pushes (term hash, weight) for every lexicon term in `text`: single
 /// words and runs of up to [`MAX_TERM_WORDS`] adjacent words ("interest
 /// rate", "semi-final"), matched stemmed and, for capitalised terms, as
-/// written.
+/// written (a capitalised term starts with a capitalised word).
+///
+/// Runs are followed incrementally: only n-grams that begin some
+/// multi-word term (`lexicon.prefixes`) are carried to the next word.
 fn collect_hits(lexicon: &Lexicon, text: &str, weight: f64, hits: &mut Vec<(u64, f64)>) {
-    let tokens = tokenize_cached(text);
-    // The last words of the current run: (stemmed hash, exact hash).
-    let mut run: [(u64, u64); MAX_TERM_WORDS] = [(0, 0); MAX_TERM_WORDS];
-    let mut capitalised = [false; MAX_TERM_WORDS];
-    let mut run_len = 0usize;
-    let mut buf = [0u8; 24];
+    let mut lower = String::new();
+    let tokens = tokenize_cached(text, &mut lower);
+    // Open n-grams: (hash so far, exact, words so far).
+    let mut open: Vec<(u64, bool, usize)> = Vec::new();
+    let mut next: Vec<(u64, bool, usize)> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         if token.kind != Kind::Word {
             if !is_word_joiner(&tokens, i) {
-                run_len = 0;
+                open.clear();
             }
             continue;
         }
-        run.rotate_left(1);
-        capitalised.rotate_left(1);
         let upper = token.starts_upper();
+        let stemmed = lowered_hash(token.lower);
         let exact = if upper { exact_hash(token.text) } else { 0 };
-        run[MAX_TERM_WORDS - 1] = (lower_hash(token.text, &mut buf), exact);
-        capitalised[MAX_TERM_WORDS - 1] = upper;
-        run_len = (run_len + 1).min(MAX_TERM_WORDS);
-        for n in 1..=run_len {
-            let words = &run[MAX_TERM_WORDS - n..];
-            let stemmed = ngram(false, words.iter().map(|w| w.0));
-            if lexicon.terms.contains_key(&stemmed) {
-                hits.push((stemmed, weight));
+        next.clear();
+        let starts = [(ngram_seed(false), false, 0), (ngram_seed(true), true, 0)];
+        let candidates = open
+            .iter()
+            .copied()
+            .chain(starts.into_iter().filter(|s| !s.1 || upper));
+        for (hash, is_exact, words) in candidates {
+            let hash = extend_ngram(hash, if is_exact { exact } else { stemmed });
+            if lexicon.terms.contains_key(&hash) {
+                hits.push((hash, weight));
             }
-            // Capitalised terms start with a capitalised word.
-            if capitalised[MAX_TERM_WORDS - n] {
-                let exact = ngram(true, words.iter().map(|w| w.1));
-                if lexicon.terms.contains_key(&exact) {
-                    hits.push((exact, weight));
-                }
+            if words + 1 < MAX_TERM_WORDS && lexicon.prefixes.contains(&hash) {
+                next.push((hash, is_exact, words + 1));
             }
         }
+        std::mem::swap(&mut open, &mut next);
     }
 }
 

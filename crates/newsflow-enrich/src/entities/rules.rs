@@ -1,0 +1,307 @@
+//! Small context rules of the recogniser, kept apart from the chunking and
+//! typing logic in `recognize.rs`: sentence breaks after abbreviations,
+//! initials, connector limits, and the words around a name that type it.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use super::lexicon::{is_common_word, GIVEN_NAMES, WORDS};
+use crate::places::gazetteer::{PlaceKind, GAZETTEER};
+use crate::text_util::{Token, TokenKind};
+
+/// "... in Washington D.C. The team ...": an abbreviation's final dot ends
+/// the sentence when a sentence opener follows.
+pub fn sentence_break_after_abbreviation(prev: &Token<'_>, next: &Token<'_>) -> bool {
+    prev.text.len() > 2 && prev.text.ends_with('.') && WORDS.openers.contains(next.text)
+}
+
+/// A single capital letter ("L" in "L. Ron Hubbard").
+pub fn is_initial(t: &Token<'_>) -> bool {
+    t.text.len() == 1 && t.is_capitalized()
+}
+
+/// A name holds at most one "of the" phrase after another connector
+/// ("University of Sheffield", not "University of Sheffield of the UK"), and
+/// "of the" does not pull a country into it ("Colorado State University of the US").
+pub fn stop_at_connector(tokens: &[Token<'_>], chunk_start: usize, at: usize) -> bool {
+    let t = tokens[at].text;
+    if !matches!(t, "of" | "for" | "on") {
+        return false;
+    }
+    // "Council on Foreign Relations", but not "Bank of England on Tuesday".
+    if t == "on" {
+        let head_before = matches!(
+            tokens[at - 1].text,
+            "Council" | "Committee" | "Commission" | "Conference" | "Panel" | "Institute"
+        );
+        return !head_before;
+    }
+    let has_connector = tokens[chunk_start..at]
+        .iter()
+        .any(|w| matches!(w.text, "of" | "for" | "on"));
+    let the_follows = tokens.get(at + 1).is_some_and(|n| n.text == "the");
+    let country_after_the = the_follows && tokens.get(at + 2).is_some_and(|n| is_country(n.text));
+    (has_connector && the_follows) || country_after_the
+}
+
+fn is_country(surface: &str) -> bool {
+    GAZETTEER
+        .lookup(surface)
+        .iter()
+        .any(|&p| GAZETTEER.entries[p].kind == PlaceKind::Country)
+}
+
+/// Every word of `tokens` is a common English word ("Tourism board").
+pub fn all_common_words(tokens: &[Token<'_>]) -> bool {
+    !tokens.is_empty()
+        && tokens
+            .iter()
+            .all(|t| t.is_word() && is_common_word(t.text) && !WORDS.org_cues.contains(t.text))
+}
+
+/// Index of a given name inside `[a, b)` that starts a 2–3 word person
+/// name after a non-name prefix: "Refugee Council Enver Solomon",
+/// "Scientologist Tom Cruise".
+pub fn person_after_prefix(tokens: &[Token<'_>], a: usize, b: usize) -> Option<usize> {
+    let given = |k: usize| {
+        GIVEN_NAMES.gender.contains_key(tokens[k].text) && !is_name_particle(tokens[k].text)
+    };
+    // After an organisation's head noun, an unknown two-word name will do.
+    let after_org_head = |k: usize| {
+        WORDS.org_cues.contains(tokens[k - 1].text)
+            && tokens[k..b].iter().all(|t| {
+                !is_common_word(t.text)
+                    && !WORDS.org_cues.contains(t.text)
+                    && GAZETTEER.lookup(t.text).is_empty()
+            })
+    };
+    (a + 1..b.saturating_sub(1)).find(|&k| {
+        (given(k) || after_org_head(k))
+            && !given(k - 1)
+            && tokens[k - 1].is_word()
+            && !tokens[k - 1].is_punct(".")
+            && !WORDS.honorifics.contains(tokens[k - 1].text)
+            && (2..=3).contains(&(b - k))
+            && tokens[k..b].iter().all(|t| t.is_capitalized())
+    })
+}
+
+/// Capitalised particles inside Arabic, Dutch, ... names ("Farouk Ben Mustapha").
+fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "Ben"
+            | "Bin"
+            | "Abu"
+            | "Ibn"
+            | "Al"
+            | "El"
+            | "Van"
+            | "Von"
+            | "De"
+            | "Da"
+            | "Di"
+            | "Le"
+            | "La"
+    )
+}
+
+/// "Minister of Education Stefania Giannini": where the person's name
+/// starts after a role's "of" phrase, given that the role's words are
+/// ordinary words and the name's are not.
+pub fn name_after_role_phrase(tokens: &[Token<'_>], from: usize, b: usize) -> Option<usize> {
+    let k = (from..b).find(|&k| !is_common_word(tokens[k].text))?;
+    let name = &tokens[k..b];
+    let plausible = k > from
+        && (1..=3).contains(&name.len())
+        && name.iter().all(|t| {
+            t.is_capitalized() && !is_common_word(t.text) && !WORDS.org_cues.contains(t.text)
+        });
+    plausible.then_some(k)
+}
+
+/// All-caps words that are not organisations: roman numerals, words with
+/// digits ("IE6"), shouted ordinary words ("UNLESS").
+pub fn caps_not_org(word: &str) -> bool {
+    let roman = word
+        .chars()
+        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'));
+    roman || word.chars().any(|c| c.is_ascii_digit()) || is_common_word(word)
+}
+
+/// "Irving, Texas": a name followed by ", <region or country>" and then
+/// punctuation is a place.
+pub fn followed_by_region(tokens: &[Token<'_>], b: usize) -> bool {
+    if !tokens.get(b).is_some_and(|t| t.is_punct(",")) {
+        return false;
+    }
+    let Some(next) = tokens.get(b + 1) else {
+        return false;
+    };
+    let region = GAZETTEER.lookup(next.text).iter().any(|&p| {
+        matches!(
+            GAZETTEER.entries[p].kind,
+            PlaceKind::Region | PlaceKind::Country
+        )
+    });
+    region && tokens.get(b + 2).is_none_or(|t| t.kind == TokenKind::Punct)
+}
+
+/// "in Herat,": an unknown name right after a locative preposition and
+/// before punctuation reads as a place.
+pub fn locative_context(tokens: &[Token<'_>], a: usize, b: usize) -> bool {
+    let before = a
+        .checked_sub(1)
+        .is_some_and(|p| matches!(tokens[p].text, "in" | "near" | "outside"));
+    before
+        && tokens.get(b).is_none_or(|t| t.kind == TokenKind::Punct)
+        && tokens[a..b]
+            .iter()
+            .all(|t| !t.text.contains('-') && GAZETTEER.demonym(t.text).is_none())
+}
+
+/// Lower-case nouns that describe an organisation next to its name
+/// ("video game company Ubisoft", "Ubisoft, a publisher").
+const ORG_DESCRIPTORS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "giant",
+    "maker",
+    "retailer",
+    "developer",
+    "publisher",
+    "airline",
+    "carrier",
+    "bank",
+    "insurer",
+    "broadcaster",
+    "newspaper",
+    "magazine",
+    "website",
+    "network",
+    "agency",
+    "organisation",
+    "organization",
+    "charity",
+    "party",
+    "union",
+    "club",
+    "team",
+    "band",
+    "studio",
+    "brand",
+    "startup",
+    "manufacturer",
+    "operator",
+    "lender",
+    "conglomerate",
+    "automaker",
+    "chain",
+    "outlet",
+    "daily",
+    "tabloid",
+    "station",
+    "channel",
+    "regulator",
+    "ministry",
+    "council",
+    "committee",
+    "authority",
+    "corporation",
+    "institute",
+    "university",
+    "school",
+    "hospital",
+    "foundation",
+    "association",
+    "movement",
+    "militia",
+];
+
+static ORG_DESCRIPTOR_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| ORG_DESCRIPTORS.iter().copied().collect());
+
+/// What the words around a name say about an organisation: a descriptor
+/// right before it or in an apposition after it, or "X said it / its".
+pub fn org_context(tokens: &[Token<'_>], a: usize, b: usize) -> bool {
+    let descriptor = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && ORG_DESCRIPTOR_SET.contains(t.text))
+    };
+    let before = a >= 1 && descriptor(a - 1);
+    let apposition = tokens.get(b).is_some_and(|t| t.is_punct(","))
+        && tokens
+            .get(b + 1)
+            .is_some_and(|t| matches!(t.text, "a" | "an" | "the"))
+        && (b + 2..b + 5).any(descriptor);
+    let it_after_verb = tokens
+        .get(b)
+        .is_some_and(|t| t.is_word() && (t.text.ends_with('s') || t.text.ends_with("ed")))
+        && tokens
+            .get(b + 1)
+            .is_some_and(|t| matches!(t.text, "it" | "its"));
+    // "chief executive of X", "spokesman for X".
+    let role_of = a >= 2
+        && matches!(tokens[a - 1].text, "of" | "at" | "for")
+        && WORDS.role_words.contains_key(tokens[a - 2].text);
+    before || apposition || it_after_verb || role_of
+}
+
+/// "L. Ron Hubbard": an initial with its dot marks a person's name.
+pub fn has_initial(tokens: &[Token<'_>]) -> bool {
+    tokens
+        .windows(2)
+        .any(|w| is_initial(&w[0]) && w[1].is_punct("."))
+}
+
+/// A role in an apposition after a name: "Rod Eddington, chief executive of
+/// British Airways," → "chief executive of British Airways". Returns the
+/// token range of the role.
+pub fn role_after(tokens: &[Token<'_>], b: usize) -> Option<(usize, usize)> {
+    if !tokens.get(b).is_some_and(|t| t.is_punct(",")) {
+        return None;
+    }
+    let mut start = b + 1;
+    if tokens
+        .get(start)
+        .is_some_and(|t| matches!(t.text, "a" | "an" | "the"))
+    {
+        start += 1;
+    }
+    // Longest lower-case role of up to three words starting at `start`.
+    let end = (start + 1..=(start + 3).min(tokens.len()))
+        .rev()
+        .find(|&e| {
+            WORDS
+                .role_words
+                .get(tokens[e - 1].text)
+                .is_some_and(|roles| {
+                    roles.iter().any(|r| {
+                        r.len() == e - start
+                            && r.iter().zip(&tokens[start..e]).all(|(w, t)| *w == t.text)
+                    })
+                })
+        })?;
+    // "... of British Airways": the organisation the role belongs to.
+    let mut stop = end;
+    if tokens
+        .get(end)
+        .is_some_and(|t| matches!(t.text, "of" | "at"))
+    {
+        let mut k = end + 1;
+        if tokens.get(k).is_some_and(|t| t.text == "the") {
+            k += 1;
+        }
+        let org_end = (k..tokens.len())
+            .take_while(|&n| tokens[n].is_capitalized() || matches!(tokens[n].text, "of" | "&"))
+            .last()
+            .map(|n| n + 1);
+        if let Some(e) = org_end.filter(|&e| tokens[e - 1].is_capitalized()) {
+            stop = e;
+        }
+    }
+    Some((start, stop))
+}

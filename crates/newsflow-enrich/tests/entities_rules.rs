@@ -1,0 +1,79 @@
+//! Context rules of the entity recogniser, on text we wrote.
+
+#[path = "common_article.rs"]
+mod common_article;
+
+use common_article::article;
+use newsflow_enrich::entities::EntityEnricher;
+use newsflow_enrich::Enricher;
+use newsflow_model::{Entity, EntityType};
+
+fn entities(paragraphs: &[&str]) -> Vec<Entity> {
+    let mut record = article(None, paragraphs);
+    EntityEnricher::new().enrich(&mut record).unwrap();
+    record.entities
+}
+
+fn kind_of(es: &[Entity], name: &str) -> Option<EntityType> {
+    es.iter().find(|e| e.name == name).map(|e| e.entity_type)
+}
+
+#[test]
+fn apposition_roles_attach_to_the_person() {
+    let es = entities(&["Marta Quillon, chief executive of Harbor Logistics, said costs rose."]);
+    let marta = es.iter().find(|e| e.name == "Marta Quillon").unwrap();
+    assert_eq!(marta.entity_type, EntityType::Person);
+    assert!(
+        marta
+            .roles
+            .iter()
+            .any(|r| r == "chief executive of Harbor Logistics"),
+        "{:?}",
+        marta.roles
+    );
+    assert_eq!(
+        kind_of(&es, "Harbor Logistics"),
+        Some(EntityType::Organization)
+    );
+}
+
+#[test]
+fn initials_names_after_organisations_and_common_words() {
+    let es = entities(&[
+        "L. Ron Tessaly founded the group. Refugee Council Enver Dalgo spoke later.",
+        "Internet Explorer users complained. Image credits went to Tessaly.",
+    ]);
+    assert_eq!(kind_of(&es, "L. Ron Tessaly"), Some(EntityType::Person));
+    assert_eq!(kind_of(&es, "Enver Dalgo"), Some(EntityType::Person));
+    assert_eq!(
+        kind_of(&es, "Refugee Council"),
+        Some(EntityType::Organization)
+    );
+    assert_ne!(kind_of(&es, "Internet Explorer"), Some(EntityType::Person));
+    assert!(kind_of(&es, "Image").is_none(), "{es:#?}");
+}
+
+#[test]
+fn context_types_unknown_names() {
+    let es = entities(&[
+        "The boy from Corvale, Texas, was questioned. The game studio Brindlewick said it would help.",
+        "The Malaysia Tourism board sponsored lanterns in Washington D.C. The mayor came.",
+    ]);
+    assert_eq!(kind_of(&es, "Corvale"), Some(EntityType::Place));
+    assert_eq!(kind_of(&es, "Brindlewick"), Some(EntityType::Organization));
+    assert_eq!(kind_of(&es, "Malaysia"), Some(EntityType::Place));
+    assert!(
+        es.iter().all(|e| !e.name.contains("Tourism")),
+        "ordinary words after a place are not part of it: {es:#?}"
+    );
+    assert!(es.iter().all(|e| !e.name.ends_with("The")), "{es:#?}");
+}
+
+#[test]
+fn of_phrases_stop_before_a_second_of_the() {
+    let es = entities(&["Scientists at the University of Norland of the UK agreed."]);
+    assert_eq!(
+        kind_of(&es, "University of Norland"),
+        Some(EntityType::Organization)
+    );
+}
