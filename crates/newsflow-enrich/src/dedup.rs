@@ -21,7 +21,8 @@ use std::sync::{Arc, Mutex};
 use newsflow_model::EnrichedArticle;
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::dates::tokens::{tokenize_cached, Kind};
+use crate::dates::body_cache;
+use crate::dates::tokens::Kind;
 use crate::{EnrichError, Enricher};
 
 pub const DEFAULT_MAX_DISTANCE: u32 = 3;
@@ -40,18 +41,19 @@ pub struct Fingerprint {
 }
 
 pub fn fingerprint(text: &str) -> Fingerprint {
-    let mut lower = String::new();
-    let word_hashes: Vec<u64> = tokenize_cached(text, &mut lower)
-        .iter()
-        .filter(|t| t.kind != Kind::Punct)
-        .map(|t| {
-            if t.lower.is_empty() {
-                word_hash(t.text)
-            } else {
-                fnv(t.lower.as_bytes())
-            }
-        })
-        .collect();
+    let word_hashes: Vec<u64> = body_cache::with_words(text, |_, _, tokens| {
+        tokens
+            .iter()
+            .filter(|t| t.kind != Kind::Punct)
+            .map(|t| {
+                if t.lower.is_empty() {
+                    word_hash(t.text)
+                } else {
+                    fnv(t.lower.as_bytes())
+                }
+            })
+            .collect()
+    });
     // Per bit, how many shingle hashes have it set; a bit is on when more
     // than half do. The 64 counters are kept bit-sliced (plane k holds bit k
     // of every counter), so adding a hash is a few word operations.

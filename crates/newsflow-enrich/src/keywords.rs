@@ -12,7 +12,8 @@ use std::sync::LazyLock;
 
 use newsflow_model::{EnrichedArticle, Keyword};
 
-use crate::dates::tokens::{tokenize_cached_lowered, Kind, Token};
+use crate::dates::body_cache;
+use crate::dates::tokens::{Kind, Token};
 use crate::language::require_english;
 use crate::subjects::lexicon::stem;
 use crate::{EnrichError, Enricher};
@@ -84,20 +85,32 @@ struct Candidate<'a> {
 
 /// The top `max` keywords of an article.
 pub fn keywords(title: &str, body: &str, max: usize) -> Vec<Keyword> {
-    let (mut body_lower, mut title_lower) = (String::new(), String::new());
-    let (body_lower, body_tokens) = tokenize_cached_lowered(body, &mut body_lower);
-    let (title_lower, title_tokens) = tokenize_cached_lowered(title, &mut title_lower);
-    let mut candidates: HashMap<Cow<'_, str>, Candidate<'_>> = HashMap::default();
-    collect(
-        (body, body_lower),
-        &body_tokens,
-        1.0,
-        false,
-        &mut candidates,
-    );
+    body_cache::with_words(body, |body, body_lower, body_tokens| {
+        body_cache::with_words(title, |title, title_lower, title_tokens| {
+            rank(
+                (body, body_lower, body_tokens),
+                (title, title_lower, title_tokens),
+                max,
+            )
+        })
+    })
+}
+
+/// A text, its ASCII-lower-cased copy and its tokens.
+type Tokenized<'a, 't> = (&'a str, &'a str, &'t [Token<'a>]);
+
+fn rank(
+    (body, body_lower, body_tokens): Tokenized<'_, '_>,
+    (title, title_lower, title_tokens): Tokenized<'_, '_>,
+    max: usize,
+) -> Vec<Keyword> {
+    // Sized up front: growing the map rehashes every candidate again.
+    let mut candidates: HashMap<Cow<'_, str>, Candidate<'_>> =
+        HashMap::with_capacity_and_hasher(body_tokens.len() / 3 + 16, Default::default());
+    collect((body, body_lower), body_tokens, 1.0, false, &mut candidates);
     collect(
         (title, title_lower),
-        &title_tokens,
+        title_tokens,
         TITLE_WEIGHT,
         true,
         &mut candidates,

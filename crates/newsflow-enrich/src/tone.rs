@@ -13,7 +13,8 @@ use std::sync::LazyLock;
 use newsflow_model::{EnrichedArticle, Tone};
 use rustc_hash::FxHashMap;
 
-use crate::dates::tokens::{ascii_lower, tokenize_cached, Kind};
+use crate::dates::body_cache;
+use crate::dates::tokens::{ascii_lower, Kind, Token};
 use crate::language::require_english;
 use crate::{EnrichError, Enricher};
 
@@ -84,13 +85,16 @@ impl Enricher for ToneEnricher {
 
 /// The tone of `text`.
 pub fn tone(text: &str) -> Tone {
+    body_cache::with_words(text, |_, _, tokens| tone_of(tokens))
+}
+
+fn tone_of(tokens: &[Token<'_>]) -> Tone {
     let mut words = 0u32;
     let (mut positive, mut negative) = (0u32, 0u32);
     // Words since the last negation, capped: negation reaches three words.
     let mut since_negation = usize::MAX;
     let mut buf = [0u8; 24];
-    let mut lower = String::new();
-    for token in tokenize_cached(text, &mut lower) {
+    for token in tokens {
         if token.kind != Kind::Word {
             if token.ends_sentence() || token.is_punct(',') {
                 since_negation = usize::MAX;

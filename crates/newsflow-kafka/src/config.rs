@@ -107,6 +107,8 @@ pub struct ProducerSettings {
     pub linger_ms: u64,
     /// Max bytes per batch.
     pub batch_size: u64,
+    /// Max messages per batch (librdkafka `batch.num.messages`).
+    pub batch_num_messages: u64,
     /// No duplicates from producer retries (acks=all implied).
     pub enable_idempotence: bool,
     /// How long a message may wait for delivery (0 = forever) before the
@@ -122,6 +124,7 @@ impl Default for ProducerSettings {
             compression: Compression::Lz4,
             linger_ms: 5,
             batch_size: 1_000_000,
+            batch_num_messages: 10_000,
             enable_idempotence: true,
             delivery_timeout_ms: 300_000,
             max_pending: 10_000,
@@ -244,6 +247,7 @@ impl KafkaConfig {
             .set("compression.type", p.compression.as_str())
             .set("linger.ms", p.linger_ms.to_string())
             .set("batch.size", p.batch_size.to_string())
+            .set("batch.num.messages", p.batch_num_messages.to_string())
             .set("enable.idempotence", p.enable_idempotence.to_string())
             .set("message.timeout.ms", p.delivery_timeout_ms.to_string())
             .set("acks", "all");

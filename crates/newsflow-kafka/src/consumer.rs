@@ -7,8 +7,9 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use futures::FutureExt;
 use newsflow_model::DeadLetter;
-use newsflow_runtime::{CancellationToken, Envelope};
+use newsflow_runtime::{AckToken, CancellationToken, Envelope};
 use rdkafka::consumer::{BaseConsumer, Consumer, ConsumerContext, Rebalance};
 use rdkafka::message::{BorrowedMessage, Message};
 use rdkafka::ClientContext;
@@ -182,24 +183,15 @@ impl<T: Send + 'static> PollLoop<T> {
     /// Registers, decodes and sends one message. False when the link must
     /// stop (shutdown while waiting, or the downstream is gone).
     fn handle_message(&self, message: &BorrowedMessage<'_>, report: &mut ConsumerReport) -> bool {
-        let key: PartitionKey = (message.topic().to_owned(), message.partition());
-        let tracker = self.partitions.tracker(&key);
-        // Waits while the partition has its maximum in flight: backpressure.
-        let token = self.handle.block_on(async {
-            tokio::select! {
-                token = tracker.register(key, message.offset()) => Some(token),
-                _ = self.shutdown.cancelled() => None,
-            }
-        });
-        let Some(token) = token else {
+        let Some(token) = self.register(message) else {
             // Not registered, so never committed: replayed after restart.
             return false;
         };
         report.consumed += 1;
         match (self.decode)(message) {
             Ok(record) => {
-                if let Err(e) = self.out.blocking_send(Envelope::new(record, token)) {
-                    e.0.ack.fail();
+                if let Err(envelope) = send(&self.out, Envelope::new(record, token)) {
+                    envelope.ack.fail();
                     warn!(topic = %self.spec.topic, "downstream closed; stopping the consumer");
                     return false;
                 }
@@ -208,13 +200,32 @@ impl<T: Send + 'static> PollLoop<T> {
                 report.dead_lettered += 1;
                 let dead = dead_letter_for(message, &self.spec.stage, &reason);
                 warn!(topic = %self.spec.topic, partition = message.partition(), offset = message.offset(), %reason, "undecodable message sent to the dead-letter topic");
-                if let Err(e) = self.dead_letters.blocking_send(Envelope::new(dead, token)) {
-                    e.0.ack.fail();
+                if let Err(envelope) = send(&self.dead_letters, Envelope::new(dead, token)) {
+                    envelope.ack.fail();
                     return false;
                 }
             }
         }
         true
+    }
+
+    /// The message's ack token from its partition's tracker. Waits while the
+    /// partition has its maximum in flight (backpressure); None on shutdown.
+    fn register(&self, message: &BorrowedMessage<'_>) -> Option<AckToken> {
+        let key: PartitionKey = (message.topic().to_owned(), message.partition());
+        let tracker = self.partitions.tracker(&key);
+        let mut registering = std::pin::pin!(tracker.register(key, message.offset()));
+        // A free place is the common case: take it without a runtime hop
+        // (the tracker's semaphore does not need the runtime to grant it).
+        if let Some(token) = registering.as_mut().now_or_never() {
+            return Some(token);
+        }
+        self.handle.block_on(async {
+            tokio::select! {
+                token = registering => Some(token),
+                _ = self.shutdown.cancelled() => None,
+            }
+        })
     }
 
     fn finish(self, mut report: ConsumerReport) -> ConsumerReport {
@@ -240,6 +251,18 @@ impl<T: Send + 'static> PollLoop<T> {
         // Dropping the consumer leaves the group; its partitions move at once.
         drop(consumer);
         report
+    }
+}
+
+/// Hands `envelope` on: at once when the channel has room, else waiting on
+/// this (non-runtime) thread. The envelope comes back if the channel closed.
+fn send<T>(out: &mpsc::Sender<Envelope<T>>, envelope: Envelope<T>) -> Result<(), Envelope<T>> {
+    match out.try_send(envelope) {
+        Ok(()) => Ok(()),
+        Err(mpsc::error::TrySendError::Closed(envelope)) => Err(envelope),
+        Err(mpsc::error::TrySendError::Full(envelope)) => {
+            out.blocking_send(envelope).map_err(|e| e.0)
+        }
     }
 }
 

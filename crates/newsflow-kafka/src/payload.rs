@@ -1,7 +1,7 @@
 //! What travels on the topics: JSON payloads keyed by record id, with
 //! headers a consumer can route on without parsing the payload.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use newsflow_model::{Article, DeadLetter, EnrichedArticle, RawDocument, SCHEMA_VERSION};
 use rdkafka::message::{Header, Headers, OwnedHeaders};
@@ -30,7 +30,13 @@ pub trait KafkaPayload: Send + Sync + 'static {
     fn trace_id(&self) -> String;
     /// `raw_document`, `article`, `enriched_article`, `dead_letter`.
     fn record_type(&self) -> &'static str;
-    fn to_json(&self) -> Result<Vec<u8>, serde_json::Error>;
+    /// Appends the record's native JSON to `out`.
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error>;
+    fn to_json(&self) -> Result<Vec<u8>, serde_json::Error> {
+        let mut out = Vec::new();
+        self.write_json(&mut out)?;
+        Ok(out)
+    }
     /// Extra headers (the dead-letter reason and stage).
     fn extra_headers(&self, headers: OwnedHeaders) -> OwnedHeaders {
         headers
@@ -62,8 +68,8 @@ impl KafkaPayload for RawDocument {
     fn record_type(&self) -> &'static str {
         "raw_document"
     }
-    fn to_json(&self) -> Result<Vec<u8>, serde_json::Error> {
-        serde_json::to_vec(self)
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        serde_json::to_writer(out, self)
     }
 }
 
@@ -80,8 +86,8 @@ impl KafkaPayload for Article {
     fn record_type(&self) -> &'static str {
         "article"
     }
-    fn to_json(&self) -> Result<Vec<u8>, serde_json::Error> {
-        serde_json::to_vec(self)
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        serde_json::to_writer(out, self)
     }
 }
 
@@ -98,8 +104,8 @@ impl KafkaPayload for EnrichedArticle {
     fn record_type(&self) -> &'static str {
         "enriched_article"
     }
-    fn to_json(&self) -> Result<Vec<u8>, serde_json::Error> {
-        serde_json::to_vec(self)
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        serde_json::to_writer(out, self)
     }
 }
 
@@ -116,8 +122,8 @@ impl KafkaPayload for DeadLetter {
     fn record_type(&self) -> &'static str {
         "dead_letter"
     }
-    fn to_json(&self) -> Result<Vec<u8>, serde_json::Error> {
-        serde_json::to_vec(self)
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        serde_json::to_writer(out, self)
     }
     fn extra_headers(&self, headers: OwnedHeaders) -> OwnedHeaders {
         // Header values are bounded: the full reason is in the payload.
@@ -148,8 +154,8 @@ impl<T: KafkaPayload> KafkaPayload for Arc<T> {
     fn record_type(&self) -> &'static str {
         (**self).record_type()
     }
-    fn to_json(&self) -> Result<Vec<u8>, serde_json::Error> {
-        (**self).to_json()
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        (**self).write_json(out)
     }
     fn extra_headers(&self, headers: OwnedHeaders) -> OwnedHeaders {
         (**self).extra_headers(headers)
@@ -158,11 +164,11 @@ impl<T: KafkaPayload> KafkaPayload for Arc<T> {
 
 /// The headers of a record: schema version, content type, source, trace id.
 pub fn headers_for<T: KafkaPayload>(record: &T, content_type: &str) -> OwnedHeaders {
-    let version = SCHEMA_VERSION.to_string();
+    let version = schema_version_header();
     let headers = OwnedHeaders::new_with_capacity(7)
         .insert(Header {
             key: HEADER_SCHEMA_VERSION,
-            value: Some(version.as_str()),
+            value: Some(version),
         })
         .insert(Header {
             key: HEADER_CONTENT_TYPE,
@@ -181,6 +187,12 @@ pub fn headers_for<T: KafkaPayload>(record: &T, content_type: &str) -> OwnedHead
             value: Some(record.record_type()),
         });
     record.extra_headers(headers)
+}
+
+/// SCHEMA_VERSION as header text, rendered once.
+fn schema_version_header() -> &'static str {
+    static VERSION: OnceLock<String> = OnceLock::new();
+    VERSION.get_or_init(|| SCHEMA_VERSION.to_string())
 }
 
 /// The value of header `key` as UTF-8, if present.

@@ -36,16 +36,13 @@ pub async fn run_kafka_source(
     link.join().await
 }
 
-fn native_json(record: &Arc<EnrichedArticle>) -> Result<Vec<u8>, String> {
-    newsflow_sink::format::to_json_line(record)
-        .map(String::into_bytes)
-        .map_err(|e| e.to_string())
+/// The same bytes as the file sinks' JSON line, without the newline.
+fn native_json(record: &Arc<EnrichedArticle>, out: &mut Vec<u8>) -> Result<(), String> {
+    serde_json::to_writer(out, &**record).map_err(|e| e.to_string())
 }
 
-fn ninjs_json(record: &Arc<EnrichedArticle>) -> Result<Vec<u8>, String> {
-    newsflow_sink::format::to_ninjs_line(record)
-        .map(String::into_bytes)
-        .map_err(|e| e.to_string())
+fn ninjs_json(record: &Arc<EnrichedArticle>, out: &mut Vec<u8>) -> Result<(), String> {
+    serde_json::to_writer(out, &newsflow_sink::format::to_ninjs(record)).map_err(|e| e.to_string())
 }
 
 /// Produces every enriched record of `input` to `config.topic`, acking each

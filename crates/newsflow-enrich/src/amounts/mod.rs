@@ -15,7 +15,9 @@ mod units;
 
 use newsflow_model::{Amount, EnrichedArticle};
 
-use crate::dates::tokens::{dates_cached, span_text, tokenize_cached, Kind, Token};
+use crate::dates::body_cache;
+use crate::dates::scan::Found;
+use crate::dates::tokens::{span_text, Kind, Token};
 use crate::language::require_english;
 use crate::{EnrichError, Enricher};
 use numbers::{digits_value, scale_word, written_number};
@@ -43,16 +45,18 @@ impl Enricher for AmountEnricher {
 
 /// Every amount in `text`, in order.
 pub fn find_amounts(text: &str) -> Vec<Amount> {
-    let mut lower = String::new();
-    let tokens = tokenize_cached(text, &mut lower);
+    body_cache::with_dates(text, |tokens, dates| amounts_in(text, tokens, dates))
+}
+
+fn amounts_in(text: &str, tokens: &[Token<'_>], dates: &[Found]) -> Vec<Amount> {
     let mut in_date = vec![false; tokens.len()];
-    for found in dates_cached(text, &tokens) {
+    for found in dates {
         in_date[found.first..=found.last]
             .iter_mut()
             .for_each(|d| *d = true);
     }
     let parser = Parser {
-        tokens: &tokens,
+        tokens,
         in_date: &in_date,
     };
     let mut out = Vec::new();
@@ -86,7 +90,7 @@ pub fn find_amounts(text: &str) -> Vec<Amount> {
             let keep = (p.unit.is_some() || !p.written_out) && !pronoun_like;
             if keep && p.value.is_finite() {
                 out.push(Amount {
-                    text: span_text(text, &tokens, p.first, p.last).to_owned(),
+                    text: span_text(text, tokens, p.first, p.last).to_owned(),
                     start: tokens[p.first].start,
                     end: tokens[p.last].end,
                     value: p.value,

@@ -9,6 +9,7 @@
 //! 30") is left out: the record contract requires a value, and a guessed
 //! one would be wrong more often than missing.
 
+pub(crate) mod body_cache;
 mod relative;
 pub(crate) mod resolve;
 pub(crate) mod scan;
@@ -55,11 +56,20 @@ impl Enricher for DateEnricher {
 
 /// Every resolvable date mention in `text`, in order.
 pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
-    let mut lower = String::new();
-    let tokens = tokens::tokenize_cached(text, &mut lower);
+    body_cache::with_dates(text, |tokens, dates| {
+        resolve_all(text, tokens, dates, reference)
+    })
+}
+
+fn resolve_all(
+    text: &str,
+    tokens: &[tokens::Token<'_>],
+    dates: &[scan::Found],
+    reference: Option<NaiveDate>,
+) -> Vec<DateMention> {
     let mut previous_day = None;
     let mut out = Vec::new();
-    for found in tokens::dates_cached(text, &tokens) {
+    for found in dates {
         let Some(resolved) = resolve::resolve(&found.expr, reference, previous_day) else {
             continue;
         };
@@ -67,7 +77,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> 
             previous_day = resolved.day;
         }
         out.push(DateMention {
-            text: tokens::span_text(text, &tokens, found.first, found.last).to_owned(),
+            text: tokens::span_text(text, tokens, found.first, found.last).to_owned(),
             start: tokens[found.first].start,
             end: tokens[found.last].end,
             value: resolved.value,

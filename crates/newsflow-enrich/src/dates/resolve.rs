@@ -16,11 +16,34 @@ pub(crate) struct Resolved {
     pub day: Option<NaiveDate>,
 }
 
+/// Zero-padded numbers joined by '-' ("2024-03-05"): what `format!`
+/// gives for in-range values, without its formatting machinery (this runs
+/// for every date mention).
+fn iso_digits(parts: &[(u32, u32)]) -> String {
+    let mut out = String::with_capacity(10);
+    for (k, &(value, width)) in parts.iter().enumerate() {
+        if k > 0 {
+            out.push('-');
+        }
+        let digits = value.checked_ilog10().unwrap_or(0) + 1;
+        for _ in digits..width {
+            out.push('0');
+        }
+        let mut divisor = 10u32.pow(digits - 1);
+        while divisor > 0 {
+            // `value / divisor % 10` is one decimal digit.
+            out.push(char::from(b'0' + (value / divisor % 10) as u8));
+            divisor /= 10;
+        }
+    }
+    out
+}
+
 fn day(date: NaiveDate) -> Resolved {
     Resolved {
         value: if (0..=9999).contains(&date.year()) {
             // What "%Y-%m-%d" gives, without parsing a format string.
-            format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+            iso_digits(&[(date.year() as u32, 4), (date.month(), 2), (date.day(), 2)])
         } else {
             date.format("%Y-%m-%d").to_string()
         },
@@ -31,7 +54,10 @@ fn day(date: NaiveDate) -> Resolved {
 
 fn month(year: i32, month: u32) -> Resolved {
     Resolved {
-        value: format!("{year:04}-{month:02}"),
+        value: match u32::try_from(year) {
+            Ok(y) if y <= 9999 => iso_digits(&[(y, 4), (month, 2)]),
+            _ => format!("{year:04}-{month:02}"),
+        },
         granularity: Granularity::Month,
         day: None,
     }
@@ -173,5 +199,27 @@ fn offset(base: NaiveDate, unit: Unit, amount: i64, from_reference: bool) -> Opt
             Some(month(date.year(), date.month()))
         }
         Unit::Year => Some(year(base.year().checked_add(i32::try_from(amount).ok()?)?)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::iso_digits;
+
+    #[test]
+    fn iso_digits_matches_format() {
+        for (y, m, d) in [
+            (2024, 3, 5),
+            (999, 12, 31),
+            (0, 1, 1),
+            (9999, 10, 10),
+            (45, 7, 20),
+        ] {
+            assert_eq!(
+                iso_digits(&[(y, 4), (m, 2), (d, 2)]),
+                format!("{y:04}-{m:02}-{d:02}")
+            );
+            assert_eq!(iso_digits(&[(y, 4), (m, 2)]), format!("{y:04}-{m:02}"));
+        }
     }
 }

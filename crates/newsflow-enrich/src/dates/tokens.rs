@@ -98,16 +98,14 @@ impl Span {
 /// the ASCII-lower-cased text the tokens' `lower` fields point into.
 #[cfg(test)]
 pub(crate) fn tokenize<'a>(text: &'a str, lower: &'a mut String) -> Vec<Token<'a>> {
-    lower_into(text, lower);
-    let lower: &'a str = lower;
-    spans(text).iter().map(|s| s.token(text, lower)).collect()
+    *lower = text.to_ascii_lowercase();
+    tokens_of(text, lower)
 }
 
-/// ASCII lower-casing keeps every byte offset.
-fn lower_into(text: &str, lower: &mut String) {
-    lower.clear();
-    lower.push_str(text);
-    lower.make_ascii_lowercase();
+/// The tokens of `text`; `lower` must be `text` ASCII-lower-cased (same
+/// byte offsets), which the tokens' `lower` fields point into.
+pub(crate) fn tokens_of<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
+    spans(text).iter().map(|s| s.token(text, lower)).collect()
 }
 
 fn spans(text: &str) -> Vec<Span> {
@@ -183,81 +181,6 @@ fn spans(text: &str) -> Vec<Span> {
         space_before = false;
     }
     spans
-}
-
-/// Texts shorter than this are tokenized afresh (titles); longer ones
-/// (bodies) go through the per-thread cache.
-const CACHE_MIN_BYTES: usize = 256;
-
-/// The last body tokenized on this thread: the chain's enrichers each
-/// tokenize the same body in turn.
-#[derive(Default)]
-struct Cached {
-    body: String,
-    lower: String,
-    spans: Vec<Span>,
-    /// Date expressions found in `body` (dates and amounts both need them).
-    dates: Option<Vec<super::scan::Found>>,
-}
-
-thread_local! {
-    static LAST_BODY: std::cell::RefCell<Cached> = std::cell::RefCell::new(Cached::default());
-}
-
-/// Runs `f` on this thread's cache entry for `text`, tokenizing it first
-/// unless it is the body seen last (one body copy per thread, so memory
-/// stays bounded).
-fn with_cached<R>(text: &str, f: impl FnOnce(&mut Cached) -> R) -> R {
-    LAST_BODY.with(|cell| {
-        let mut cache = cell.borrow_mut();
-        if cache.body != text {
-            cache.spans = spans(text);
-            cache.body.clear();
-            cache.body.push_str(text);
-            let Cached { body, lower, .. } = &mut *cache;
-            lower_into(body, lower);
-            cache.dates = None;
-        }
-        f(&mut cache)
-    })
-}
-
-/// [`tokenize`], reusing this thread's previous result when `text` is the
-/// same as last time.
-pub(crate) fn tokenize_cached<'a>(text: &'a str, lower: &'a mut String) -> Vec<Token<'a>> {
-    tokenize_cached_lowered(text, lower).1
-}
-
-/// [`tokenize_cached`], also returning the lower-cased text.
-pub(crate) fn tokenize_cached_lowered<'a>(
-    text: &'a str,
-    lower: &'a mut String,
-) -> (&'a str, Vec<Token<'a>>) {
-    let spans = if text.len() < CACHE_MIN_BYTES || text.len() > u32::MAX as usize {
-        lower_into(text, lower);
-        spans(text)
-    } else {
-        with_cached(text, |cache| {
-            lower.clone_from(&cache.lower);
-            cache.spans.clone()
-        })
-    };
-    let lower: &'a str = lower;
-    (lower, spans.iter().map(|s| s.token(text, lower)).collect())
-}
-
-/// The date expressions of `tokens` (the tokens of `text`), scanned once
-/// per body and thread.
-pub(crate) fn dates_cached(text: &str, tokens: &[Token<'_>]) -> Vec<super::scan::Found> {
-    if text.len() < CACHE_MIN_BYTES || text.len() > u32::MAX as usize {
-        return super::scan::scan(tokens);
-    }
-    with_cached(text, |cache| {
-        cache
-            .dates
-            .get_or_insert_with(|| super::scan::scan(tokens))
-            .clone()
-    })
 }
 
 /// Walks `text` keeping byte and code-point positions in step; ASCII is
@@ -379,8 +302,8 @@ mod tests {
             \"We won't wait\" for $5bn. "
             .repeat(8)
             + "Averyveryveryverylongwordthatisover24 end.";
-        assert!(body.len() >= CACHE_MIN_BYTES);
-        let (mut fresh_lower, mut cached_lower) = (String::new(), String::new());
+        assert!(body.len() >= 256, "long enough to be cached");
+        let mut fresh_lower = String::new();
         let fresh = tokenize(&body, &mut fresh_lower);
         let mut buf = [0u8; 24];
         for t in &fresh {
@@ -388,12 +311,13 @@ mod tests {
         }
         // Twice: a miss fills the cache, the second call is a hit.
         for _ in 0..2 {
-            let cached = tokenize_cached(&body, &mut cached_lower);
-            assert_eq!(cached, fresh);
+            super::super::body_cache::with_words(&body, |_, lower, cached| {
+                assert_eq!(cached, fresh);
+                assert_eq!(lower, body.to_ascii_lowercase());
+            });
+            super::super::body_cache::with_dates(&body, |_, dates| {
+                assert_eq!(dates, super::super::scan::scan(&fresh));
+            });
         }
-        assert_eq!(
-            dates_cached(&body, &fresh),
-            super::super::scan::scan(&fresh)
-        );
     }
 }

@@ -8,8 +8,9 @@ use newsflow_model::{Entity, EntityType, Mention};
 
 use super::lexicon::Gender;
 use super::recognize::{recognize, Span};
+use crate::dates::body_cache::with_name_tokens;
 use crate::places::gazetteer::GAZETTEER;
-use crate::text_util::{tokenize, Token};
+use crate::text_util::Token;
 
 /// Person facts that the model's `Entity` does not carry but quote
 /// attribution needs.
@@ -41,12 +42,15 @@ pub struct Field<'a> {
 
 impl Builder {
     pub fn add_field(&mut self, field: &Field<'_>) {
-        let tokens = tokenize(field.text);
-        if is_headline_case(&tokens) {
-            self.add_headline(field, &tokens);
+        with_name_tokens(field.text, |tokens| self.add_tokens(field, tokens));
+    }
+
+    fn add_tokens(&mut self, field: &Field<'_>, tokens: &[Token<'_>]) {
+        if is_headline_case(tokens) {
+            self.add_headline(field, tokens);
             return;
         }
-        let mut spans = recognize(field.text, &tokens);
+        let mut spans = recognize(field.text, tokens);
         // Longest person names first so short forms find them.
         spans.sort_by_key(|s| {
             let person_len = if s.kind == EntityType::Person {

@@ -7,8 +7,8 @@ pub mod find;
 
 use newsflow_model::{EnrichedArticle, Quote};
 
+use crate::dates::body_cache::with_name_tokens;
 use crate::entities::{analyze, ensure_english};
-use crate::text_util::tokenize;
 use crate::{EnrichError, Enricher};
 
 /// Fills `quotes`. English only.
@@ -48,37 +48,38 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
     } else {
         &article.entities
     };
-    let tokens = tokenize(body);
-    let attributor = attribute::Attributor::new(&tokens, entities, &chars);
-    let mut quotes = Vec::with_capacity(spans.len());
-    // Code points of every blank-line paragraph break, for paragraph numbers.
-    let breaks: Vec<usize> = (1..chars.len())
-        .filter(|&i| chars[i - 1] == '\n' && chars[i] == '\n')
-        .collect();
-    let mut previous: Option<(usize, u32)> = None; // (speaker, paragraph of the quote's end)
-    for span in &spans {
-        let attribution = attributor.attribute(span, previous.map(|p| p.0));
-        let paragraph_of = |pos: usize| breaks.partition_point(|&b| b < pos) as u32;
-        let start_paragraph = paragraph_of(span.open);
-        // No cue: the quote continues the previous speaker's words when it
-        // follows in the same or the next paragraph.
-        let speaker = match attribution.speaker {
-            Some(s) => Some(s),
-            None if attribution.cue.is_none() => {
-                previous.filter(|p| start_paragraph <= p.1 + 1).map(|p| p.0)
+    with_name_tokens(body, |tokens| {
+        let attributor = attribute::Attributor::new(tokens, entities, &chars);
+        let mut quotes = Vec::with_capacity(spans.len());
+        // Code points of every blank-line paragraph break, for paragraph numbers.
+        let breaks: Vec<usize> = (1..chars.len())
+            .filter(|&i| chars[i - 1] == '\n' && chars[i] == '\n')
+            .collect();
+        let mut previous: Option<(usize, u32)> = None; // (speaker, paragraph of the quote's end)
+        for span in &spans {
+            let attribution = attributor.attribute(span, previous.map(|p| p.0));
+            let paragraph_of = |pos: usize| breaks.partition_point(|&b| b < pos) as u32;
+            let start_paragraph = paragraph_of(span.open);
+            // No cue: the quote continues the previous speaker's words when it
+            // follows in the same or the next paragraph.
+            let speaker = match attribution.speaker {
+                Some(s) => Some(s),
+                None if attribution.cue.is_none() => {
+                    previous.filter(|p| start_paragraph <= p.1 + 1).map(|p| p.0)
+                }
+                None => None,
+            };
+            if let Some(s) = speaker {
+                previous = Some((s, paragraph_of(span.close)));
             }
-            None => None,
-        };
-        if let Some(s) = speaker {
-            previous = Some((s, paragraph_of(span.close)));
+            quotes.push(Quote {
+                text: chars[span.start..span.end].iter().collect(),
+                start: span.start,
+                end: span.end,
+                speaker: speaker.map(|s| entities[s].name.clone()),
+                cue: attribution.cue,
+            });
         }
-        quotes.push(Quote {
-            text: chars[span.start..span.end].iter().collect(),
-            start: span.start,
-            end: span.end,
-            speaker: speaker.map(|s| entities[s].name.clone()),
-            cue: attribution.cue,
-        });
-    }
-    quotes
+        quotes
+    })
 }

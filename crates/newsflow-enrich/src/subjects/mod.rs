@@ -12,7 +12,8 @@ pub(crate) mod lexicon;
 
 use newsflow_model::{EnrichedArticle, Subject};
 
-use crate::dates::tokens::{tokenize_cached, Kind, Token};
+use crate::dates::body_cache;
+use crate::dates::tokens::{Kind, Token};
 use crate::language::require_english;
 use crate::{EnrichError, Enricher};
 use lexicon::{
@@ -101,14 +102,23 @@ pub fn subjects(title: &str, body: &str) -> Vec<Subject> {
 /// Runs are followed incrementally: only n-grams that begin some
 /// multi-word term (`lexicon.prefixes`) are carried to the next word.
 fn collect_hits(lexicon: &Lexicon, text: &str, weight: f64, hits: &mut Vec<(u64, f64)>) {
-    let mut lower = String::new();
-    let tokens = tokenize_cached(text, &mut lower);
+    body_cache::with_words(text, |_, _, tokens| {
+        collect_token_hits(lexicon, tokens, weight, hits);
+    });
+}
+
+fn collect_token_hits(
+    lexicon: &Lexicon,
+    tokens: &[Token<'_>],
+    weight: f64,
+    hits: &mut Vec<(u64, f64)>,
+) {
     // Open n-grams: (hash so far, exact, words so far).
     let mut open: Vec<(u64, bool, usize)> = Vec::new();
     let mut next: Vec<(u64, bool, usize)> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         if token.kind != Kind::Word {
-            if !is_word_joiner(&tokens, i) {
+            if !is_word_joiner(tokens, i) {
                 open.clear();
             }
             continue;
