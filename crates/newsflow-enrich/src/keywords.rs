@@ -72,7 +72,10 @@ impl Enricher for KeywordEnricher {
 #[derive(Default)]
 struct Candidate<'a> {
     /// Surface forms and their counts (the most frequent one is reported).
-    forms: Vec<(&'a str, u32)>,
+    /// The first form lives inline: most candidates have only one, and a
+    /// `Vec` per candidate was the keyword step's main allocation cost.
+    first_form: (&'a str, u32),
+    more_forms: Vec<(&'a str, u32)>,
     count: f64,
     body_count: u32,
     /// Seen capitalised (a name, or a sentence-initial word).
@@ -128,15 +131,20 @@ fn rank(
             };
             let early = 1.0 + 0.5 * (1.0 - c.first);
             let score = (1.0 + c.count.ln()) * kind * early;
-            let form = c
-                .forms
-                .iter()
+            let form = std::iter::once(&c.first_form)
+                .chain(&c.more_forms)
                 .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
                 .map_or("", |(f, _)| *f);
             (form, score)
         })
         .collect();
-    scored.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    let best_first = |a: &(&str, f64), b: &(&str, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(b.0));
+    // Only the top `max` need sorting: select them first (linear).
+    if max > 0 && scored.len() > max {
+        scored.select_nth_unstable_by(max - 1, best_first);
+        scored.truncate(max);
+    }
+    scored.sort_unstable_by(best_first);
     let top = scored.first().map_or(1.0, |s| s.1);
     scored
         .into_iter()
@@ -202,9 +210,10 @@ fn collect<'a>(
                         Cow::Owned(form.to_lowercase())
                     }
                 };
-                add(out, key, form, weight, words, proper, position, in_title);
-                if let Some(c) = out.get_mut(stem(lower)).filter(|_| words == 1) {
-                    c.capitalised = true;
+                let added = add(out, key, form, weight, words, proper, position, in_title);
+                // A single word's key is its stem: the candidate just updated.
+                if words == 1 {
+                    added.capitalised = true;
                 }
             }
             i = end;
@@ -230,8 +239,8 @@ fn collect<'a>(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn add<'a>(
-    out: &mut HashMap<Cow<'a, str>, Candidate<'a>>,
+fn add<'a, 'm>(
+    out: &'m mut HashMap<Cow<'a, str>, Candidate<'a>>,
     key: Cow<'a, str>,
     form: &'a str,
     weight: f64,
@@ -239,14 +248,19 @@ fn add<'a>(
     proper: bool,
     at: f64,
     in_title: bool,
-) {
+) -> &'m mut Candidate<'a> {
     let c = out.entry(key).or_insert_with(|| Candidate {
         first: at,
+        first_form: (form, 0),
         ..Candidate::default()
     });
-    match c.forms.iter_mut().find(|f| f.0 == form) {
-        Some(f) => f.1 += 1,
-        None => c.forms.push((form, 1)),
+    if c.first_form.0 == form {
+        c.first_form.1 += 1;
+    } else {
+        match c.more_forms.iter_mut().find(|f| f.0 == form) {
+            Some(f) => f.1 += 1,
+            None => c.more_forms.push((form, 1)),
+        }
     }
     c.count += weight;
     if !in_title {
@@ -255,6 +269,7 @@ fn add<'a>(
     c.words = words;
     c.proper |= proper;
     c.first = c.first.min(at);
+    c
 }
 
 fn is_title_or_stop(lower: &str) -> bool {

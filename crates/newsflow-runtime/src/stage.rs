@@ -45,6 +45,14 @@ pub trait Transform: Send + Sync + 'static {
     /// Stage name for logs, metrics and dead letters.
     fn name(&self) -> &'static str;
 
+    /// How many already-queued inputs a worker may take at once. Batches
+    /// save blocking-pool hops for small inputs; a stage with big inputs
+    /// (whole chunks of a file) keeps it at 1, because a worker holds every
+    /// output of its batch until it can pass them on.
+    fn max_batch(&self) -> usize {
+        MAX_BATCH
+    }
+
     fn apply(&self, input: Self::Input) -> TransformOutput<Self::Output>;
 }
 
@@ -67,7 +75,7 @@ pub async fn run_transform<T: Transform>(
         let transform = Arc::clone(&transform);
         tasks.spawn(async move {
             loop {
-                let batch = next_batch(&input).await;
+                let batch = next_batch(&input, transform.max_batch()).await;
                 if batch.is_empty() {
                     debug!(stage = transform.name(), worker, "input closed");
                     return;
@@ -145,14 +153,17 @@ pub async fn count_dead_letters(
 const MAX_BATCH: usize = 32;
 
 /// Waits for one input, then takes what else is already queued (up to
-/// [`MAX_BATCH`]). Empty when the link is closed and drained.
-async fn next_batch<T>(input: &Mutex<mpsc::Receiver<Envelope<T>>>) -> Vec<Envelope<T>> {
+/// `max_batch`). Empty when the link is closed and drained.
+async fn next_batch<T>(
+    input: &Mutex<mpsc::Receiver<Envelope<T>>>,
+    max_batch: usize,
+) -> Vec<Envelope<T>> {
     let mut input = input.lock().await;
     let Some(first) = input.recv().await else {
         return Vec::new();
     };
     let mut batch = vec![first];
-    while batch.len() < MAX_BATCH {
+    while batch.len() < max_batch {
         match input.try_recv() {
             Ok(envelope) => batch.push(envelope),
             Err(_) => break,

@@ -18,6 +18,12 @@ impl Transform for ParseStage {
         "parse"
     }
 
+    /// Inputs are chunks of up to `max_chunk_bytes`: one at a time keeps
+    /// the articles waiting for the next stage to one chunk's worth.
+    fn max_batch(&self) -> usize {
+        1
+    }
+
     fn apply(&self, doc: RawDocument) -> TransformOutput<Article> {
         match newsflow_parse::parse(&doc, &self.limits) {
             Ok(articles) => TransformOutput::records(articles),

@@ -64,8 +64,7 @@ fn is_apostrophe(c: char) -> bool {
 /// Longest word [`ascii_lower`] and [`Token::lower`] lower-case.
 const MAX_LOWER_BYTES: usize = 24;
 
-/// A token's position and kind, without the borrowed text (what the
-/// per-thread cache keeps).
+/// A token's position and kind, without the borrowed text.
 #[derive(Debug, Clone, Copy)]
 struct Span {
     start: u32,
@@ -105,16 +104,19 @@ pub(crate) fn tokenize<'a>(text: &'a str, lower: &'a mut String) -> Vec<Token<'a
 /// The tokens of `text`; `lower` must be `text` ASCII-lower-cased (same
 /// byte offsets), which the tokens' `lower` fields point into.
 pub(crate) fn tokens_of<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
-    spans(text).iter().map(|s| s.token(text, lower)).collect()
+    // Built in the scanning pass itself: no intermediate `Vec<Span>`.
+    let mut tokens = Vec::with_capacity(text.len() / 4);
+    scan_spans(text, |span| tokens.push(span.token(text, lower)));
+    tokens
 }
 
-fn spans(text: &str) -> Vec<Span> {
+/// Calls `emit` with every token's span, in order.
+fn scan_spans(text: &str, mut emit: impl FnMut(Span)) {
     let mut cursor = Cursor {
         text,
         byte: 0,
         cp: 0,
     };
-    let mut spans: Vec<Span> = Vec::with_capacity(text.len() / 4);
     let mut space_before = true;
     while let Some(c) = cursor.peek() {
         if c.is_whitespace() {
@@ -169,7 +171,7 @@ fn spans(text: &str) -> Vec<Span> {
         // One code point per byte: the token is ASCII.
         let ascii = cursor.cp - start == bytes;
         // Offsets fit u32: enrichers see article bodies, far below 4 GiB.
-        spans.push(Span {
+        emit(Span {
             start: start as u32,
             end: cursor.cp as u32,
             byte_start: byte_start as u32,
@@ -180,7 +182,6 @@ fn spans(text: &str) -> Vec<Span> {
         });
         space_before = false;
     }
-    spans
 }
 
 /// Walks `text` keeping byte and code-point positions in step; ASCII is

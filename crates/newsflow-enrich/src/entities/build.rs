@@ -298,13 +298,23 @@ impl Site<'_> {
 }
 
 fn is_headline_case(tokens: &[Token<'_>]) -> bool {
-    let words: Vec<&Token<'_>> = tokens
-        .iter()
-        .filter(|t| t.is_word() && t.text.chars().count() > 3)
-        .collect();
-    if words.len() < 3 {
-        return words.iter().all(|t| t.is_all_caps()) && !words.is_empty();
+    // One counting pass (no Vec of the body's words): long words, how many
+    // are capitalised, and whether all are in capitals.
+    let (mut words, mut capitalised, mut all_caps) = (0usize, 0usize, true);
+    for t in tokens {
+        // More than three code points (`nth`: no full count per token).
+        if !(t.is_word() && t.text.len() > 3 && t.text.chars().nth(3).is_some()) {
+            continue;
+        }
+        words += 1;
+        capitalised += usize::from(t.is_capitalized());
+        // Only a field of fewer than three long words is judged by capitals.
+        if words < 3 {
+            all_caps = all_caps && t.is_all_caps();
+        }
     }
-    let capitalised = words.iter().filter(|t| t.is_capitalized()).count();
-    capitalised * 10 >= words.len() * 8
+    if words < 3 {
+        return all_caps && words > 0;
+    }
+    capitalised * 10 >= words * 8
 }

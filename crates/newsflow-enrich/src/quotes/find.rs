@@ -26,6 +26,11 @@ pub fn find_quotes(chars: &[char]) -> Vec<QuoteSpan> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        // Only line breaks and double quote marks matter: skip the rest fast.
+        if !matches!(c, '\n' | '“' | '”' | '"') {
+            i += 1;
+            continue;
+        }
         let prev = i.checked_sub(1).map(|p| chars[p]);
         if c == '\n' && chars.get(i + 1) == Some(&'\n') {
             if let Some(o) = open {

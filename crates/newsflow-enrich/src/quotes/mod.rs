@@ -36,7 +36,9 @@ impl Enricher for QuoteEnricher {
 /// The quotes of an article's body, in order.
 pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
     let body = &article.article.body;
-    let chars: Vec<char> = body.chars().collect();
+    // Sized once (a code point is at most one byte of the body each).
+    let mut chars: Vec<char> = Vec::with_capacity(body.len());
+    chars.extend(body.chars());
     let spans = find::find_quotes(&chars);
     if spans.is_empty() {
         return Vec::new();
@@ -51,10 +53,7 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
     with_name_tokens(body, |tokens| {
         let attributor = attribute::Attributor::new(tokens, entities, &chars);
         let mut quotes = Vec::with_capacity(spans.len());
-        // Code points of every blank-line paragraph break, for paragraph numbers.
-        let breaks: Vec<usize> = (1..chars.len())
-            .filter(|&i| chars[i - 1] == '\n' && chars[i] == '\n')
-            .collect();
+        let breaks = paragraph_breaks(body);
         let mut previous: Option<(usize, u32)> = None; // (speaker, paragraph of the quote's end)
         for span in &spans {
             let attribution = attributor.attribute(span, previous.map(|p| p.0));
@@ -82,4 +81,39 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
         }
         quotes
     })
+}
+
+/// Code points of every blank-line paragraph break (the second `\n` of each
+/// `\n\n` pair), for paragraph numbers. Byte-wise: newlines are rare, and
+/// code points are counted only up to each break.
+fn paragraph_breaks(body: &str) -> Vec<usize> {
+    let bytes = body.as_bytes();
+    let mut breaks = Vec::new();
+    let (mut counted_bytes, mut code_points) = (0, 0);
+    for j in 1..bytes.len() {
+        if bytes[j] == b'\n' && bytes[j - 1] == b'\n' {
+            code_points += body[counted_bytes..j].chars().count();
+            counted_bytes = j;
+            breaks.push(code_points);
+        }
+    }
+    breaks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::paragraph_breaks;
+
+    #[test]
+    fn paragraph_breaks_are_code_points_of_each_second_newline() {
+        let body = "“Hé”\n\nNext ‘one’.\n\n\nLast\n";
+        // Sized once (a code point is at most one byte of the body each).
+        let mut chars: Vec<char> = Vec::with_capacity(body.len());
+        chars.extend(body.chars());
+        let expected: Vec<usize> = (1..chars.len())
+            .filter(|&i| chars[i - 1] == '\n' && chars[i] == '\n')
+            .collect();
+        assert_eq!(paragraph_breaks(body), expected);
+        assert_eq!(expected.len(), 3);
+    }
 }

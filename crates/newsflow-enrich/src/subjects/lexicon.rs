@@ -25,6 +25,42 @@ pub(crate) struct Lexicon {
     /// Hashes of the first words of multi-word terms ([`ngram`] of a
     /// proper prefix): the scorer extends only these word runs.
     pub prefixes: FxHashSet<u64>,
+    /// Every key of `terms` and `prefixes`: most words of a text are
+    /// neither, and this check is far cheaper than the two map lookups.
+    pub keys: KeyFilter,
+}
+
+/// A one-hash Bloom filter over 64-bit term hashes (no false negatives).
+pub(crate) struct KeyFilter {
+    bits: Vec<u64>,
+}
+
+impl KeyFilter {
+    /// 2^16 bits (8 KiB): a few percent false positives for this lexicon.
+    const BITS_LOG2: u32 = 16;
+
+    fn new(keys: impl Iterator<Item = u64>) -> Self {
+        let mut bits = vec![0u64; 1 << (Self::BITS_LOG2 - 6)];
+        for key in keys {
+            let bit = Self::bit(key);
+            bits[bit >> 6] |= 1 << (bit & 63);
+        }
+        Self { bits }
+    }
+
+    fn bit(key: u64) -> usize {
+        // The top bits: the hashes are fully mixed.
+        (key >> (64 - Self::BITS_LOG2)) as usize
+    }
+
+    /// False only when `key` is certainly not in the set.
+    #[inline]
+    pub fn may_contain(&self, key: u64) -> bool {
+        let bit = Self::bit(key);
+        self.bits
+            .get(bit >> 6)
+            .is_some_and(|word| word & (1 << (bit & 63)) != 0)
+    }
 }
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(SOURCE));
@@ -70,10 +106,12 @@ fn parse(source: &'static str) -> Lexicon {
             None => entry.push((topic, weight)),
         }
     }
+    let keys = KeyFilter::new(terms.keys().chain(prefixes.iter()).copied());
     Lexicon {
         topics,
         terms,
         prefixes,
+        keys,
     }
 }
 
@@ -189,6 +227,21 @@ pub(crate) fn stem(word: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_key_filter_admits_every_key_and_rejects_most_others() {
+        let lexicon = &*LEXICON;
+        let keys = lexicon.terms.keys().chain(lexicon.prefixes.iter());
+        assert!(keys.copied().all(|k| lexicon.keys.may_contain(k)));
+        let admitted = (0..10_000u64)
+            .map(|n| mix(n ^ 0xdead_beef))
+            .filter(|&h| lexicon.keys.may_contain(h))
+            .count();
+        assert!(
+            admitted < 2_000,
+            "filter admits {admitted} of 10000 strangers"
+        );
+    }
 
     #[test]
     fn every_topic_has_terms_and_the_file_parses_fully() {

@@ -52,7 +52,7 @@ impl Enricher for SubjectEnricher {
 /// The subjects of an article, best first.
 pub fn subjects(title: &str, body: &str) -> Vec<Subject> {
     let lexicon = &*LEXICON;
-    let mut hits: Vec<(u64, f64)> = Vec::new();
+    let mut hits: Vec<(u64, f64)> = Vec::with_capacity(64);
     collect_hits(lexicon, body, 1.0, &mut hits);
     collect_hits(lexicon, title, TITLE_BOOST, &mut hits);
     // Per term: total count (title hits weigh more), then per topic.
@@ -134,6 +134,9 @@ fn collect_token_hits(
             .chain(starts.into_iter().filter(|s| !s.1 || upper));
         for (hash, is_exact, words) in candidates {
             let hash = extend_ngram(hash, if is_exact { exact } else { stemmed });
+            if !lexicon.keys.may_contain(hash) {
+                continue;
+            }
             if lexicon.terms.contains_key(&hash) {
                 hits.push((hash, weight));
             }
