@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use newsflow_enrich::entities::analyze;
 use newsflow_enrich::entities::eval::{predict, score, Counts, TypedSpan, TYPES};
-use newsflow_model::{Article, EnrichedArticle, EntityType, Provenance, SCHEMA_VERSION};
+use newsflow_model::{Article, EnrichedArticle, EntityType};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -117,31 +117,12 @@ fn cpu_time() -> Duration {
 
 /// A record whose body is one GUM document (headline paragraph included).
 fn record(text: &str) -> EnrichedArticle {
-    EnrichedArticle::from_article(Article {
-        schema_version: SCHEMA_VERSION,
-        id: "gum".into(),
-        source: "gum".into(),
-        url: None,
-        title: None,
-        kicker: None,
-        deck: None,
-        dateline: None,
-        lede: None,
-        byline: vec![],
-        agencies: vec![],
-        media_credits: vec![],
-        published_at: None,
-        fetched_at: None,
-        body: text.to_owned(),
-        paragraphs: text.split("\n\n").map(str::to_owned).collect(),
-        truncated: false,
-        provenance: Provenance {
-            parser: "gum".into(),
-            origin: "gum".into(),
-            segment: 0,
-            lines: None,
-        },
-    })
+    let paragraphs = text.split("\n\n").map(str::to_owned).collect();
+    let mut article = Article::from_paragraphs("gum", "gum", paragraphs);
+    // The headline paragraph is body here, not a lede to weigh.
+    article.lede = None;
+    article.body = text.to_owned();
+    EnrichedArticle::from_article(article)
 }
 
 fn print_table(label: &str, totals: &[Counts; 3]) {

@@ -140,7 +140,6 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsflow_model::{Provenance, SCHEMA_VERSION};
 
     struct Failing;
     impl Enricher for Failing {
@@ -177,31 +176,9 @@ mod tests {
     }
 
     fn article() -> Article {
-        Article {
-            schema_version: SCHEMA_VERSION,
-            id: "x".into(),
-            source: "test".into(),
-            url: None,
-            title: None,
-            kicker: None,
-            deck: None,
-            dateline: None,
-            lede: None,
-            byline: vec![],
-            agencies: vec![],
-            media_credits: vec![],
-            published_at: None,
-            fetched_at: None,
-            body: "word".into(),
-            paragraphs: vec!["word".into()],
-            truncated: false,
-            provenance: Provenance {
-                parser: "test".into(),
-                origin: "t".into(),
-                segment: 0,
-                lines: None,
-            },
-        }
+        let mut article = Article::from_paragraphs("test", "t", vec!["word".into()]);
+        article.id = "x".into();
+        article
     }
 
     #[test]

@@ -8,34 +8,12 @@ use std::path::PathBuf;
 use newsflow_enrich::entities::EntityEnricher;
 use newsflow_enrich::quotes::QuoteEnricher;
 use newsflow_enrich::Enricher;
-use newsflow_model::{Article, EnrichedArticle, EntityType, Provenance, SCHEMA_VERSION};
+use newsflow_model::{Article, EnrichedArticle, EntityType};
 
 fn article(paragraphs: Vec<String>) -> EnrichedArticle {
-    EnrichedArticle::from_article(Article {
-        schema_version: SCHEMA_VERSION,
-        id: "seed-1".into(),
-        source: "test".into(),
-        url: None,
-        title: None,
-        kicker: None,
-        deck: None,
-        dateline: None,
-        lede: paragraphs.first().cloned(),
-        byline: vec![],
-        agencies: vec![],
-        media_credits: vec![],
-        published_at: None,
-        fetched_at: None,
-        body: paragraphs.join("\n\n"),
-        paragraphs,
-        truncated: false,
-        provenance: Provenance {
-            parser: "test".into(),
-            origin: "seed".into(),
-            segment: 0,
-            lines: None,
-        },
-    })
+    let mut article = Article::from_paragraphs("test", "seed", paragraphs);
+    article.id = "seed-1".into();
+    EnrichedArticle::from_article(article)
 }
 
 struct Gold {

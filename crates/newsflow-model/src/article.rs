@@ -36,6 +36,39 @@ pub struct Article {
     pub provenance: Provenance,
 }
 
+impl Article {
+    /// An article from text that needs no parsing (tests, tools, other
+    /// producers): paragraphs as given, lede = the first, id from the text.
+    pub fn from_paragraphs(source: &str, origin: &str, paragraphs: Vec<String>) -> Self {
+        let body = paragraphs.join("\n\n");
+        Self {
+            schema_version: crate::SCHEMA_VERSION,
+            id: crate::record_id(None, &body),
+            source: source.to_owned(),
+            url: None,
+            title: None,
+            kicker: None,
+            deck: None,
+            dateline: None,
+            lede: paragraphs.first().cloned(),
+            byline: Vec::new(),
+            agencies: Vec::new(),
+            media_credits: Vec::new(),
+            published_at: None,
+            fetched_at: None,
+            body,
+            paragraphs,
+            truncated: false,
+            provenance: Provenance {
+                parser: "manual".to_owned(),
+                origin: origin.to_owned(),
+                segment: 0,
+                lines: None,
+            },
+        }
+    }
+}
+
 /// Where an article came from and which parser made it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Provenance {
