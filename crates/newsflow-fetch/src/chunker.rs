@@ -17,7 +17,7 @@ pub(crate) const DEAD_LETTER_MAX_ORIGINAL_BYTES: usize = 64 * 1024;
 /// A place in the input: byte offset and the 1-based number of the line that
 /// starts there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Cursor {
+pub struct Cursor {
     pub offset: u64,
     pub line: u64,
 }
@@ -27,13 +27,13 @@ impl Cursor {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct ChunkLimits {
+pub struct ChunkLimits {
     pub max_chunk_bytes: usize,
     pub max_line_bytes: usize,
 }
 
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Event {
+pub enum Event {
     /// Whole lines from `start` up to `end`.
     Chunk {
         bytes: Vec<u8>,
@@ -65,7 +65,7 @@ struct Overlong {
     len: u64,
 }
 
-pub(crate) struct Chunker {
+pub struct Chunker {
     limits: ChunkLimits,
     /// Complete lines of the chunk being built, then the current partial line.
     buf: Vec<u8>,

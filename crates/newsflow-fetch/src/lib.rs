@@ -10,7 +10,7 @@
 //! reading goes on.
 
 mod checkpoint;
-mod chunker;
+pub mod chunker;
 mod committer;
 mod config;
 mod delivery;
