@@ -95,6 +95,15 @@ fn weekdays_follow_tense_and_cues() {
     assert_eq!(values("It happened last Wednesday."), ["2024-05-29"]);
     assert_eq!(values("It happens next Monday."), ["2024-06-10"]);
     assert_eq!(values("He spoke on Wednesday."), ["2024-06-05"]);
+    // "plan" here is a noun; the nearer verb is past.
+    assert_eq!(
+        values("The council approved a plan on Tuesday to widen the road."),
+        ["2024-06-04"]
+    );
+    assert_eq!(
+        values("The council is expected to approve the budget on Friday."),
+        ["2024-06-07"]
+    );
 }
 
 #[test]

@@ -35,7 +35,8 @@ impl Scanner<'_, '_> {
         )
     }
 
-    /// Past unless a future cue precedes in the same sentence.
+    /// Past unless a future cue precedes in the same sentence, nearer than
+    /// any past-tense verb.
     fn tense(&self, i: usize) -> Dir {
         for j in (i.saturating_sub(12)..i).rev() {
             let t = &self.tokens[j];
@@ -44,6 +45,9 @@ impl Scanner<'_, '_> {
             }
             if words::is_future_cue(self.lower(j)) {
                 return Dir::Future;
+            }
+            if words::is_past_verb(self.lower(j)) {
+                return Dir::Past;
             }
         }
         Dir::Past

@@ -142,6 +142,42 @@ pub(crate) fn is_count_cue(lower: &str) -> bool {
     )
 }
 
+/// A finite past-tense verb: nearer to a bare weekday than any future cue,
+/// it puts the weekday in the past ("approved a plan on Tuesday").
+pub(crate) fn is_past_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "said"
+            | "told"
+            | "met"
+            | "held"
+            | "went"
+            | "began"
+            | "made"
+            | "took"
+            | "gave"
+            | "came"
+            | "saw"
+            | "won"
+            | "lost"
+            | "left"
+            | "sent"
+            | "spent"
+            | "was"
+            | "were"
+            | "had"
+            | "did"
+            | "found"
+            | "struck"
+            | "fell"
+            | "rose"
+            | "hit"
+            | "shot"
+            | "killed"
+            | "died"
+    ) || (lower.len() > 4 && lower.ends_with("ed") && !is_future_cue(lower))
+}
+
 /// Words that put a bare weekday in the future ("will meet on Friday").
 pub(crate) fn is_future_cue(lower: &str) -> bool {
     matches!(
@@ -153,7 +189,6 @@ pub(crate) fn is_future_cue(lower: &str) -> bool {
             | "scheduled"
             | "expected"
             | "plans"
-            | "plan"
             | "planned"
             | "set"
             | "going"
