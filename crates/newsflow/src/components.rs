@@ -1,11 +1,14 @@
 //! Starting the configured sources and sinks, shared by the embedded
 //! pipeline and the distributed stages.
 
+use std::collections::BTreeMap;
+use std::path::Path;
 use std::sync::Arc;
 
 use newsflow_fetch::SourceContext;
 use newsflow_kafka::KafkaConfig;
-use newsflow_runtime::{CancellationToken, Envelope};
+use newsflow_model::{DeadLetter, EnrichedArticle};
+use newsflow_runtime::{fan_out, run_transform, CancellationToken, Envelope, Transform};
 use tokio::sync::mpsc;
 use tokio::task::{AbortHandle, JoinSet};
 use tracing::{error, info};
@@ -14,6 +17,67 @@ use crate::config::{SinkConfig, SourceConfig};
 
 /// What the component tasks of a process return: their name and outcome.
 pub(crate) type Tasks = JoinSet<(String, anyhow::Result<()>)>;
+
+/// Starts every configured sink and the fan-out that hands each record
+/// from `input` to all of them.
+pub(crate) fn spawn_sinks(
+    tasks: &mut Tasks,
+    sinks: BTreeMap<String, SinkConfig>,
+    input: mpsc::Receiver<Envelope<EnrichedArticle>>,
+    capacity: usize,
+    kafka: Option<&KafkaConfig>,
+    shutdown: &CancellationToken,
+) {
+    let mut links = Vec::with_capacity(sinks.len());
+    for (name, sink) in sinks {
+        let (tx, rx) = mpsc::channel(capacity);
+        links.push(tx);
+        spawn_sink(tasks, name, sink, rx, kafka, shutdown);
+    }
+    tasks.spawn(async move {
+        fan_out(input, links).await;
+        ("sink fan-out".to_owned(), Ok(()))
+    });
+}
+
+/// Starts a pure stage on its worker pool between two links.
+pub(crate) fn spawn_transform<T: Transform>(
+    tasks: &mut Tasks,
+    stage: T,
+    input: mpsc::Receiver<Envelope<T::Input>>,
+    output: mpsc::Sender<Envelope<T::Output>>,
+    dead_letters: mpsc::Sender<Envelope<DeadLetter>>,
+    workers: usize,
+) {
+    let name = stage.name();
+    tasks.spawn(async move {
+        run_transform(Arc::new(stage), input, output, dead_letters, workers).await;
+        (name.to_owned(), Ok(()))
+    });
+}
+
+/// Starts every configured source, sending to `out`; checkpoints go under
+/// `data_dir/checkpoints`.
+pub(crate) fn spawn_sources(
+    tasks: &mut Tasks,
+    sources: BTreeMap<String, SourceConfig>,
+    out: &mpsc::Sender<Envelope<newsflow_model::RawDocument>>,
+    dead_letters: &mpsc::Sender<Envelope<DeadLetter>>,
+    data_dir: &Path,
+    kafka: Option<&KafkaConfig>,
+    shutdown: &CancellationToken,
+) {
+    for (name, source) in sources {
+        let ctx = SourceContext {
+            name: name.clone(),
+            out: out.clone(),
+            dead_letters: dead_letters.clone(),
+            shutdown: shutdown.child_token(),
+            state_dir: data_dir.join("checkpoints"),
+        };
+        spawn_source(tasks, name, source, ctx, kafka);
+    }
+}
 
 /// Waits for every component; returns how many failed.
 pub(crate) async fn join_all(mut tasks: Tasks) -> usize {

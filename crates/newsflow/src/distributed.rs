@@ -3,24 +3,21 @@
 //! code is the embedded pipeline's; a link between two stages of this
 //! process stays a bounded channel, any other link is a topic.
 
-use std::sync::Arc;
-
 use anyhow::Context;
 use newsflow_enrich::EnrichChain;
-use newsflow_fetch::SourceContext;
 use newsflow_kafka::rdkafka::producer::FutureProducer;
 use newsflow_kafka::{
     ensure_topics, json_decoder, run_producer_link, spawn_consumer_link, ConsumeSpec, KafkaConfig,
     KafkaPayload, ProduceSpec,
 };
 use newsflow_model::DeadLetter;
-use newsflow_runtime::{fan_out, run_transform, CancellationToken, Envelope};
+use newsflow_runtime::{CancellationToken, Envelope};
 use serde::de::DeserializeOwned;
 use tokio::sync::mpsc;
 
 use tracing::info;
 
-use crate::components::{join_all, spawn_sink, spawn_source, Tasks};
+use crate::components::{join_all, spawn_sinks, spawn_sources, spawn_transform, Tasks};
 use crate::config::Config;
 use crate::stages::{EnrichStage, ParseStage};
 
@@ -180,49 +177,40 @@ pub async fn run_stages(
     let articles = wiring.link(&mut tasks, (parse, enrich), &topics.articles, "enrich")?;
     let enriched = wiring.link(&mut tasks, (enrich, sink), &topics.enriched, "sink")?;
 
+    let kafka = config.kafka.as_ref();
     if let Some(enriched_rx) = enriched.rx {
-        let mut sink_links = Vec::new();
-        for (name, sink) in config.sinks {
-            let (tx, rx) = mpsc::channel(capacity);
-            sink_links.push(tx);
-            spawn_sink(&mut tasks, name, sink, rx, config.kafka.as_ref(), &shutdown);
-        }
-        tasks.spawn(async move {
-            fan_out(enriched_rx, sink_links).await;
-            ("sink fan-out".to_owned(), Ok(()))
-        });
+        spawn_sinks(
+            &mut tasks,
+            config.sinks,
+            enriched_rx,
+            capacity,
+            kafka,
+            &shutdown,
+        );
     }
     if let (Some(input), Some(output)) = (raw.rx, articles.tx) {
-        let stage = Arc::new(ParseStage {
+        let stage = ParseStage {
             limits: config.parse.limits(),
-        });
-        let dead = dead_tx.clone();
-        tasks.spawn(async move {
-            run_transform(stage, input, output, dead, workers).await;
-            ("parse".to_owned(), Ok(()))
-        });
+        };
+        spawn_transform(&mut tasks, stage, input, output, dead_tx.clone(), workers);
     }
     if let (Some(input), Some(output)) = (articles.rx, enriched.tx) {
-        let stage = Arc::new(EnrichStage {
+        let stage = EnrichStage {
             chain: EnrichChain::from_config(&config.enrich),
-        });
-        let dead = dead_tx.clone();
-        tasks.spawn(async move {
-            run_transform(stage, input, output, dead, workers).await;
-            ("enrich".to_owned(), Ok(()))
-        });
+        };
+        spawn_transform(&mut tasks, stage, input, output, dead_tx.clone(), workers);
     }
     if let Some(raw_tx) = raw.tx {
-        for (name, source) in config.sources {
-            let ctx = SourceContext {
-                name: name.clone(),
-                out: raw_tx.clone(),
-                dead_letters: dead_tx.clone(),
-                shutdown: shutdown.child_token(),
-                state_dir: config.data_dir.join("checkpoints"),
-            };
-            spawn_source(&mut tasks, name, source, ctx, config.kafka.as_ref());
-        }
+        let data_dir = &config.data_dir;
+        spawn_sources(
+            &mut tasks,
+            config.sources,
+            &raw_tx,
+            &dead_tx,
+            data_dir,
+            kafka,
+            &shutdown,
+        );
     }
     drop(dead_tx);
     info!(?stages, "distributed stages running");
