@@ -100,3 +100,35 @@ fn unattributed_quote_after_a_gap_has_no_speaker() {
     assert_eq!(qs[0].speaker.as_deref(), Some("Anna Lind"));
     assert_eq!(qs[1].speaker, None);
 }
+
+/// Listeners, scare quotes, descriptions, organisations and pronouns after
+/// narrative that names someone else (patterns from the quote gold's errors).
+#[test]
+fn listeners_scare_quotes_and_stand_ins() {
+    let qs = quotes(&[
+        "Marathon runner Helena Brask says athletics needs more testing.",
+        "“Cheating is a crime,” the 31-year-old told the Daily Courier.",
+        "The race will use a “smart chip” to time every runner.",
+        "Norvik Telecom said it was “fully committed” to clean competition. “We will pay for the tests,” the company added.",
+        "Coach Daniel Ferro said the team had trained in Kenya. Ferro met Helena Brask in March.",
+        "“It was a good camp,” he said.",
+    ]);
+    let speaker = |text: &str| {
+        qs.iter()
+            .find(|q| q.text.starts_with(text))
+            .unwrap_or_else(|| panic!("quote {text:?} not found in {qs:?}"))
+            .speaker
+            .clone()
+    };
+    assert_eq!(speaker("Cheating").as_deref(), Some("Helena Brask"));
+    assert_eq!(speaker("smart chip"), None, "a scare quote has no speaker");
+    assert_eq!(
+        speaker("fully committed").as_deref(),
+        Some("Norvik Telecom")
+    );
+    assert_eq!(speaker("We will pay").as_deref(), Some("Norvik Telecom"));
+    assert_eq!(
+        speaker("It was a good camp").as_deref(),
+        Some("Daniel Ferro")
+    );
+}

@@ -4,71 +4,11 @@
 
 use newsflow_model::{Entity, EntityType};
 
+use super::cues::{CUES, INVERTIBLE_CUES, ORGANIZATION_STAND_INS, PERSON_STAND_INS, WEAK_CUES};
 use super::find::QuoteSpan;
 use crate::entities::lexicon::{Gender, GIVEN_NAMES};
 use crate::places::gazetteer::GAZETTEER;
 use crate::text_util::{Token, TokenKind};
-
-pub const CUES: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "added",
-    "adds",
-    "told",
-    "tells",
-    "stated",
-    "states",
-    "warned",
-    "warns",
-    "noted",
-    "notes",
-    "explained",
-    "explains",
-    "wrote",
-    "writes",
-    "asked",
-    "asks",
-    "declared",
-    "insisted",
-    "argued",
-    "argues",
-    "continued",
-    "remarked",
-    "announced",
-    "claimed",
-    "claims",
-    "commented",
-    "replied",
-    "responded",
-    "urged",
-    "stressed",
-    "tweeted",
-    "posted",
-    "acknowledged",
-    "admitted",
-    "recalled",
-    "suggested",
-    "predicted",
-    "observed",
-    "concluded",
-    "conceded",
-    "cautioned",
-    "emphasised",
-    "emphasized",
-    "reiterated",
-    "signaled",
-    "signalled",
-    "vowed",
-    "expressed",
-    "pledged",
-    "called",
-    "described",
-    "voiced",
-    "promised",
-    "offered",
-    "saying",
-];
 
 /// An entity mention in the body: code-point range and entity index.
 #[derive(Debug, Clone, Copy)]
@@ -76,6 +16,8 @@ pub struct BodyMention {
     pub start: usize,
     pub end: usize,
     pub entity: usize,
+    /// Inside a quote: a name the speaker says is no antecedent for "he".
+    pub quoted: bool,
 }
 
 pub struct Attributor<'a> {
@@ -92,8 +34,20 @@ pub struct Attribution {
     pub cue: Option<String>,
 }
 
+impl Attribution {
+    const NONE: Attribution = Attribution {
+        speaker: None,
+        cue: None,
+    };
+}
+
 impl<'a> Attributor<'a> {
-    pub fn new(tokens: &'a [Token<'a>], entities: &'a [Entity], chars: &[char]) -> Self {
+    pub fn new(
+        tokens: &'a [Token<'a>],
+        entities: &'a [Entity],
+        chars: &[char],
+        quotes: &[QuoteSpan],
+    ) -> Self {
         let mut mentions: Vec<BodyMention> = entities
             .iter()
             .enumerate()
@@ -105,10 +59,16 @@ impl<'a> Attributor<'a> {
                         start: m.start,
                         end: m.end,
                         entity: i,
+                        quoted: false,
                     })
             })
             .collect();
         mentions.sort_by_key(|m| m.start);
+        for m in &mut mentions {
+            // Quotes are sorted and disjoint: the last one opening before the mention.
+            let k = quotes.partition_point(|q| q.open < m.start);
+            m.quoted = k > 0 && m.end <= quotes[k - 1].close;
+        }
         let mut genders: Vec<Gender> = entities.iter().map(|e| name_gender(&e.name)).collect();
         let mut nationalities = vec![None; entities.len()];
         for (k, m) in mentions.iter().enumerate() {
@@ -149,6 +109,22 @@ impl<'a> Attributor<'a> {
         }
     }
 
+    /// Whether `quote` opens a sentence (or a paragraph): only such a quote
+    /// without a cue continues the previous speaker's words; one inside a
+    /// sentence is a scare quote or a title.
+    pub fn starts_sentence(&self, quote: &QuoteSpan) -> bool {
+        let before_end = self.tokens.partition_point(|t| t.char_start < quote.open);
+        let Some(opening) = self.tokens.get(before_end) else {
+            return true;
+        };
+        let Some(previous) = before_end.checked_sub(1).map(|p| &self.tokens[p]) else {
+            return true;
+        };
+        opening.sentence_start
+            || previous.paragraph != opening.paragraph
+            || matches!(previous.text, "." | "!" | "?" | ":" | "”" | "\"")
+    }
+
     /// Speaker and cue of `quote`; `previous` is the last quote's speaker.
     pub fn attribute(&self, quote: &QuoteSpan, previous: Option<usize>) -> Attribution {
         // Tokens after the closing mark up to the sentence end, then before the opening mark.
@@ -160,9 +136,23 @@ impl<'a> Attributor<'a> {
             .map_or(0, |t| t.paragraph);
         let after_end = self.sentence_end(after_start, close_paragraph);
         let before_start = self.sentence_start(before_end);
-        let found = self
-            .cue_in(after_start, after_end, quote, previous)
-            .or_else(|| self.cue_in(before_start, before_end, quote, previous));
+        if let Some(speaker) = self.dash_signature(after_start, after_end) {
+            return Attribution {
+                speaker: Some(speaker),
+                cue: None,
+            };
+        }
+        // `X said: "…"` introduces the quote: look before it first.
+        let introduced = before_end
+            .checked_sub(1)
+            .is_some_and(|p| p > before_start && matches!(self.tokens[p].text, ":" | ","));
+        let before = || self.cue_in(before_start, before_end, previous, false);
+        let after = || self.cue_in(after_start, after_end, previous, true);
+        let found = if introduced {
+            before().or_else(after)
+        } else {
+            after().or_else(before)
+        };
         match found {
             // A cue whose subject is not next to it ("Kim ... and expressed his
             // “full support”"): the first person named in the sentence.
@@ -172,21 +162,13 @@ impl<'a> Attributor<'a> {
                     .get(before_start)
                     .map_or(quote.open, |t| t.char_start);
                 let speaker = self
-                    .mentions
-                    .iter()
-                    .find(|m| {
-                        m.start >= from
-                            && m.end <= quote.open
-                            && self.entities[m.entity].entity_type == EntityType::Person
-                    })
-                    .map(|m| m.entity);
+                    .first_named(from, quote.open, &[EntityType::Person])
+                    .or_else(|| self.pronoun_subject(before_start, before_end, quote.open))
+                    .or_else(|| self.sentence_subject(quote, previous));
                 Attribution { speaker, cue }
             }
             Some(a) => a,
-            None => Attribution {
-                speaker: None,
-                cue: None,
-            },
+            None => Attribution::NONE,
         }
     }
 
@@ -207,7 +189,7 @@ impl<'a> Attributor<'a> {
 
     fn sentence_start(&self, to: usize) -> usize {
         let mut k = to;
-        while k > 0 && k + 40 > to {
+        while k > 0 && k + 60 > to {
             let t = &self.tokens[k - 1];
             if matches!(t.text, "”" | "\"") {
                 break;
@@ -220,42 +202,128 @@ impl<'a> Attributor<'a> {
         k
     }
 
+    /// `"…" – Matthew Ingram`: a name right after a dash that follows the quote.
+    fn dash_signature(&self, a: usize, b: usize) -> Option<usize> {
+        let dash = self.tokens.get(a).filter(|_| a < b)?;
+        if !matches!(dash.text, "-" | "–" | "—") {
+            return None;
+        }
+        let name = self.tokens.get(a + 1).filter(|_| a + 1 < b)?;
+        let m = self.mentions.iter().find(|m| m.start == name.char_start)?;
+        matches!(
+            self.entities[m.entity].entity_type,
+            EntityType::Person | EntityType::Organization
+        )
+        .then_some(m.entity)
+    }
+
+    /// The first cue in tokens `a..b` and its speaker; `after_quote` when
+    /// the tokens follow the quote.
     fn cue_in(
         &self,
         a: usize,
         b: usize,
-        quote: &QuoteSpan,
         previous: Option<usize>,
+        after_quote: bool,
     ) -> Option<Attribution> {
         for k in a..b {
             let t = &self.tokens[k];
-            let according = t.text.eq_ignore_ascii_case("according")
-                && self.tokens.get(k + 1).is_some_and(|n| n.text == "to");
-            if !(CUES.contains(&t.text) || according) {
+            let next_is = |n: usize, w: &str| self.tokens.get(k + n).is_some_and(|x| x.text == w);
+            // `"…" John Hannett added: "…"`: that cue introduces the next quote.
+            if after_quote && next_is(1, ":") {
+                return None;
+            }
+            let according = t.text.eq_ignore_ascii_case("according") && next_is(1, "to");
+            // "in the words of X"
+            let words_of = t.text.eq_ignore_ascii_case("in")
+                && next_is(1, "the")
+                && next_is(2, "words")
+                && next_is(3, "of");
+            if according || words_of {
+                let from = if according { k + 2 } else { k + 4 };
+                // "according to the Crown prosecutor, Mark Tedeschi, QC": the name wins.
+                let (start, end) = (self.tokens.get(from), self.tokens.get(b.saturating_sub(1)));
+                let named = start.zip(end).and_then(|(s, e)| {
+                    let kinds = [EntityType::Person, EntityType::Organization];
+                    self.first_named(s.char_start, e.char_end, &kinds)
+                });
+                let speaker = named.or_else(|| self.resolve(self.phrase_after(from, b), previous));
+                let cue = if according {
+                    "according to"
+                } else {
+                    "in the words of"
+                };
+                return Some(Attribution {
+                    speaker,
+                    cue: Some(cue.to_owned()),
+                });
+            }
+            if !CUES.contains(&t.text) {
                 continue;
             }
-            let cue = if according {
-                "according to".to_owned()
-            } else {
-                t.text.to_owned()
-            };
-            // Subject before the cue ("Kishida said"), else after ("said Kishida", "according to X").
-            let subject_before = (k > a)
-                .then(|| self.resolve(self.phrase_before(a, k), quote, previous))
-                .flatten();
-            let after_from = if according { k + 2 } else { k + 1 };
-            let speaker = if according {
-                self.resolve(self.phrase_after(after_from, b), quote, previous)
-            } else {
-                subject_before
-                    .or_else(|| self.resolve(self.phrase_after(after_from, b), quote, previous))
-            };
+            let phrase = self.phrase_before(a, k);
+            // "a print called "Cowboys"": a weak cue needs its subject right before it.
+            if WEAK_CUES.contains(&t.text) && !self.is_subject_end(k) {
+                continue;
+            }
+            let mut speaker = (k > a).then(|| self.resolve(phrase, previous)).flatten();
+            if speaker.is_none() && k > a && self.tokens[k - 1].text == "," {
+                // "Jack Law, chief executive of …, said": the subject opens the clause.
+                let from = self.tokens[a].char_start;
+                speaker = self.first_named(
+                    from,
+                    self.tokens[k].char_start,
+                    &[EntityType::Person, EntityType::Organization],
+                );
+            }
+            if speaker.is_none() && INVERTIBLE_CUES.contains(&t.text) {
+                // "said Mr Flynn," / "said the minister." — not "said an EU code
+                // of conduct would…": the subject ends the clause.
+                let (s, e) = self.phrase_after(k + 1, b);
+                let clause_ends = e == b
+                    || self
+                        .tokens
+                        .get(e)
+                        .is_some_and(|x| x.kind == TokenKind::Punct);
+                let starts_name = self.tokens.get(s).is_some_and(|x| x.is_capitalized());
+                // "said it was "…"" reports speech; it names no speaker.
+                let complement = self.tokens.get(s).is_some_and(|x| {
+                    matches!(
+                        x.text.to_lowercase().as_str(),
+                        "it" | "he" | "she" | "they" | "that" | "there" | "this" | "we" | "i"
+                    )
+                });
+                if starts_name || (clause_ends && !complement) {
+                    speaker = self.resolve((s, e), previous);
+                }
+            }
             return Some(Attribution {
                 speaker,
-                cue: Some(cue),
+                cue: Some(t.text.to_owned()),
             });
         }
         None
+    }
+
+    /// Whether the token before `k` ends a name or is a subject pronoun.
+    fn is_subject_end(&self, k: usize) -> bool {
+        // "Galantino has called", "Rathbun also described": look past auxiliaries.
+        let mut p = k;
+        while p > 0 && AUXILIARIES.contains(&self.tokens[p - 1].text) && k - p < 3 {
+            p -= 1;
+        }
+        // "Nunzio Galantino, has called": the comma closes an apposition.
+        if p < k && p > 0 && self.tokens[p - 1].text == "," {
+            p -= 1;
+        }
+        let Some(prev) = p.checked_sub(1).map(|p| &self.tokens[p]) else {
+            return false;
+        };
+        // "and called": a second verb of the sentence's subject.
+        matches!(
+            prev.text.to_lowercase().as_str(),
+            "he" | "she" | "it" | "they" | "and"
+        ) || self.mentions.iter().any(|m| m.end == prev.char_end)
     }
 
     /// Up to 6 tokens right before `k`, stopping at punctuation.
@@ -275,73 +343,228 @@ impl<'a> Attributor<'a> {
         (from, e)
     }
 
-    fn resolve(
-        &self,
-        (s, e): (usize, usize),
-        quote: &QuoteSpan,
-        previous: Option<usize>,
-    ) -> Option<usize> {
+    /// The first unquoted mention in `from..to` of the first of `kinds` found.
+    fn first_named(&self, from: usize, to: usize, kinds: &[EntityType]) -> Option<usize> {
+        let in_range = |m: &&BodyMention| m.start >= from && m.end <= to && !m.quoted;
+        kinds.iter().find_map(|&kind| {
+            self.mentions
+                .iter()
+                .filter(in_range)
+                .find(|m| self.entities[m.entity].entity_type == kind)
+                .map(|m| m.entity)
+        })
+    }
+
+    /// "he"/"she" opening the sentence before the quote ("He described X as "…"").
+    fn pronoun_subject(&self, a: usize, b: usize, open: usize) -> Option<usize> {
+        let k = (a..b).find(|&k| self.tokens[k].is_word())?;
+        let gender = pronoun_gender(self.tokens[k].text)?;
+        let _ = open;
+        self.recent(self.tokens[k].char_start, |i| self.is_person_of(i, gender))
+    }
+
+    fn is_person_of(&self, i: usize, gender: Gender) -> bool {
+        self.entities[i].entity_type == EntityType::Person && self.genders[i] != opposite(gender)
+    }
+
+    fn resolve(&self, (s, e): (usize, usize), previous: Option<usize>) -> Option<usize> {
         if s >= e {
             return None;
         }
         let (cs, ce) = (self.tokens[s].char_start, self.tokens[e - 1].char_end);
+        // "the Labour peer": a name modifying a person noun is not the speaker.
+        let head_text = self.tokens[e - 1].text.to_lowercase();
+        let described_person = e - s > 1
+            && PERSON_STAND_INS.contains(&head_text.as_str())
+            && self.tokens[s].text.eq_ignore_ascii_case("the");
         // A named mention inside the phrase: people first, then organisations.
-        let named: Vec<usize> = self
+        let named = self
             .mentions
             .iter()
-            .filter(|m| m.start >= cs && m.end <= ce)
-            .map(|m| m.entity)
-            .collect();
+            .filter(|m| m.start >= cs && m.end <= ce && !described_person)
+            .map(|m| m.entity);
         for kind in [EntityType::Person, EntityType::Organization] {
-            if let Some(&i) = named
-                .iter()
+            if let Some(i) = named
+                .clone()
                 .rev()
-                .find(|&&i| self.entities[i].entity_type == kind)
+                .find(|&i| self.entities[i].entity_type == kind)
             {
                 return Some(i);
             }
         }
-        let words: Vec<&str> = self.tokens[s..e].iter().map(|t| t.text).collect();
-        let gender = match words.first().map(|w| w.to_lowercase()).as_deref() {
-            Some("he") => Some(Gender::Male),
-            Some("she") => Some(Gender::Female),
-            _ => None,
-        };
-        if let Some(g) = gender {
-            let compatible = |i: usize| {
-                self.entities[i].entity_type == EntityType::Person && self.genders[i] != opposite(g)
-            };
-            if let Some(p) = previous.filter(|&p| compatible(p)) {
-                return Some(p);
-            }
-            return self.recent_person(quote.open, compatible);
+        let words = &self.tokens[s..e];
+        // "But she added", "and he also said": the pronoun right before the verb.
+        let subject = words
+            .iter()
+            .rev()
+            .find(|w| !AUXILIARIES.contains(&w.text))
+            .map_or("", |w| w.text);
+        if let Some(g) = pronoun_gender(subject) {
+            return self.pronoun_antecedent(cs, g, previous);
         }
-        if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
-            // "the Japanese leader": nationality and role must fit.
-            let demonym = words
+        let is_org = |i: usize| self.entities[i].entity_type == EntityType::Organization;
+        if subject.eq_ignore_ascii_case("it") {
+            return self.recent(cs, is_org);
+        }
+        if matches!(subject, "which" | "who") {
+            // "Beijing, which described …": the name the clause hangs on.
+            return self
+                .mentions
                 .iter()
-                .find_map(|w| GAZETTEER.demonym(w).map(|d| GAZETTEER.entries[d].name));
-            let role = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-            let fits = |i: usize| {
-                let e = &self.entities[i];
-                e.entity_type == EntityType::Person
-                    && demonym.is_none_or(|d| self.nationalities[i] == Some(d))
-                    && (demonym.is_some()
-                        || e.roles.iter().any(|r| r.to_lowercase().contains(&role)))
-            };
-            return self.recent_person(quote.open, fits);
+                .rev()
+                .find(|m| m.end <= cs && !m.quoted)
+                .filter(|m| cs - m.end <= 3)
+                .map(|m| m.entity);
         }
-        None
+        let head = words[words.len() - 1].text;
+        if head == "year-old" || head.ends_with("-year-old") {
+            // "the 30-year-old told" (the number is its own token).
+            return self.most_salient_person(cs);
+        }
+        let first = words[0].text.to_lowercase();
+        if let Some(g) = pronoun_gender(&first) {
+            return self.pronoun_antecedent(cs, g, previous);
+        }
+        if !matches!(first.as_str(), "the" | "a" | "its" | "his" | "her") {
+            return None;
+        }
+        let head = words[words.len() - 1].text.to_lowercase();
+        if ORGANIZATION_STAND_INS.contains(&head.as_str()) {
+            return self.recent(cs, is_org);
+        }
+        let is_person = |i: usize| self.entities[i].entity_type == EntityType::Person;
+        // "the Japanese leader": nationality and role must fit.
+        let demonym = words
+            .iter()
+            .find_map(|w| GAZETTEER.demonym(w.text).map(|d| GAZETTEER.entries[d].name));
+        let fits = |i: usize| {
+            let e = &self.entities[i];
+            is_person(i)
+                && demonym.is_none_or(|d| self.nationalities[i] == Some(d))
+                && (demonym.is_some() || e.roles.iter().any(|r| r.to_lowercase().contains(&head)))
+        };
+        // "the prosecutor told": a person noun stands in for the last person
+        // named when no one carries that role.
+        self.recent(cs, fits).or_else(|| {
+            PERSON_STAND_INS
+                .contains(&head.as_str())
+                .then(|| self.most_salient_person(cs))
+                .flatten()
+        })
     }
 
-    /// The person mentioned last before `pos` that `accept`s.
-    fn recent_person(&self, pos: usize, accept: impl Fn(usize) -> bool) -> Option<usize> {
+    /// "the 30-year-old", "the world indoor champion": such descriptions
+    /// refer to the article's main figure, the most salient person named
+    /// before them, rather than to whoever was named last.
+    fn most_salient_person(&self, pos: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .filter(|m| m.end <= pos && !m.quoted)
+            .map(|m| m.entity)
+            .filter(|&i| self.entities[i].entity_type == EntityType::Person)
+            .max_by(|&a, &b| {
+                self.entities[a]
+                    .salience
+                    .total_cmp(&self.entities[b].salience)
+            })
+    }
+
+    /// The entity mentioned last before `pos`, outside quotes, that `accept`s.
+    fn recent(&self, pos: usize, accept: impl Fn(usize) -> bool) -> Option<usize> {
+        self.recent_mention(pos, accept).map(|m| m.entity)
+    }
+
+    fn recent_mention(&self, pos: usize, accept: impl Fn(usize) -> bool) -> Option<&BodyMention> {
         self.mentions
             .iter()
             .rev()
-            .filter(|m| m.end <= pos)
+            .filter(|m| m.end <= pos && !m.quoted)
+            .find(|m| accept(m.entity))
+    }
+
+    /// "he"/"she" at `pos`: the last person named as a sentence's subject in
+    /// the few sentences before it ("Harry Kane won … . He said"), else the
+    /// previous quote's speaker, who stays the topic through narrative that
+    /// names others in passing ("… Gordon Brown … . "…," he told the
+    /// conference"), else the last person named.
+    fn pronoun_antecedent(&self, pos: usize, g: Gender, previous: Option<usize>) -> Option<usize> {
+        let compatible = |i: usize| self.is_person_of(i, g);
+        let subject = self
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= pos && !m.quoted && pos - m.end < PRONOUN_REACH)
+            .find(|m| compatible(m.entity) && self.is_subject_mention(m));
+        subject
             .map(|m| m.entity)
-            .find(|&i| accept(i))
+            .or_else(|| previous.filter(|&p| compatible(p)))
+            .or_else(|| self.recent(pos, compatible))
+    }
+
+    /// A mention opening its sentence (after at most a few title words) or
+    /// followed by a cue verb ("Ancram said").
+    fn is_subject_mention(&self, m: &BodyMention) -> bool {
+        let t = self.tokens.partition_point(|t| t.char_start < m.start);
+        let opens = (t.saturating_sub(3)..=t).rev().any(|j| {
+            self.tokens.get(j).is_some_and(|x| x.sentence_start)
+                && self.tokens[j..t].iter().all(|x| x.is_capitalized())
+        });
+        let after = self.tokens.partition_point(|t| t.char_start < m.end);
+        let is_cue = |x: &Token<'_>| CUES.contains(&x.text);
+        // "said Mr Flynn": a title word may stand between the cue and the name.
+        let cue_before = (t.saturating_sub(2)..t).any(|j| {
+            is_cue(&self.tokens[j]) && self.tokens[j + 1..t].iter().all(|x| x.is_capitalized())
+        });
+        opens || cue_before || self.tokens.get(after).is_some_and(is_cue)
+    }
+
+    /// The subject of the sentence a quote sits in, when the sentence opens
+    /// with a person's name or "he"/"she": the speaker of a partial quote in
+    /// reported speech ("Mr Letwin accused the chancellor of using "fancy
+    /// statistics"").
+    pub fn sentence_subject(&self, quote: &QuoteSpan, previous: Option<usize>) -> Option<usize> {
+        let before_end = self.tokens.partition_point(|t| t.char_start < quote.open);
+        // The true sentence start, across earlier quotes of the sentence.
+        let k = (before_end.saturating_sub(60)..before_end)
+            .rev()
+            .find(|&k| self.tokens[k].sentence_start)?;
+        let first = &self.tokens[k];
+        if let Some(g) = pronoun_gender(first.text) {
+            return self.pronoun_antecedent(first.char_start, g, previous);
+        }
+        let m = self
+            .mentions
+            .iter()
+            .find(|m| m.start >= first.char_start && m.start < quote.open)?;
+        (self.entities[m.entity].entity_type == EntityType::Person && self.is_subject_mention(m))
+            .then_some(m.entity)
+    }
+
+    /// Whether no sentence starts between two code points.
+    pub fn same_sentence(&self, from: usize, to: usize) -> bool {
+        let a = self.tokens.partition_point(|t| t.char_start <= from);
+        let b = self.tokens.partition_point(|t| t.char_start < to);
+        a <= b
+            && self.tokens[a..b].iter().all(|t| !t.sentence_start)
+            && self.tokens.get(b).is_none_or(|t| !t.paragraph_start)
+    }
+}
+
+/// How far back (code points) a pronoun looks for a subject: a few sentences.
+const PRONOUN_REACH: usize = 400;
+
+/// Words between a subject and a weak cue verb.
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "was", "were", "is", "also", "then", "later", "but", "and", "yet",
+];
+
+fn pronoun_gender(word: &str) -> Option<Gender> {
+    if word.eq_ignore_ascii_case("he") {
+        Some(Gender::Male)
+    } else if word.eq_ignore_ascii_case("she") {
+        Some(Gender::Female)
+    } else {
+        None
     }
 }
 

@@ -3,6 +3,7 @@
 //! none are there yet it runs the entity analysis itself.
 
 mod attribute;
+mod cues;
 pub mod find;
 
 use newsflow_model::{EnrichedArticle, Quote};
@@ -51,25 +52,42 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
         &article.entities
     };
     with_name_tokens(body, |tokens| {
-        let attributor = attribute::Attributor::new(tokens, entities, &chars);
+        let attributor = attribute::Attributor::new(tokens, entities, &chars, &spans);
         let mut quotes = Vec::with_capacity(spans.len());
         let breaks = paragraph_breaks(body);
-        let mut previous: Option<(usize, u32)> = None; // (speaker, paragraph of the quote's end)
+        // The last attributed quote: speaker, paragraph of its end, closing mark.
+        let mut previous: Option<(usize, u32, usize)> = None;
         for span in &spans {
             let attribution = attributor.attribute(span, previous.map(|p| p.0));
             let paragraph_of = |pos: usize| breaks.partition_point(|&b| b < pos) as u32;
             let start_paragraph = paragraph_of(span.open);
-            // No cue: the quote continues the previous speaker's words when it
-            // follows in the same or the next paragraph.
             let speaker = match attribution.speaker {
                 Some(s) => Some(s),
                 None if attribution.cue.is_none() => {
-                    previous.filter(|p| start_paragraph <= p.1 + 1).map(|p| p.0)
+                    let continues = previous.filter(|p| {
+                        // A quote opening a sentence continues the previous
+                        // speaker's words in the same or the next paragraph; one
+                        // inside a sentence only that sentence's earlier quote.
+                        if attributor.starts_sentence(span) {
+                            start_paragraph <= p.1 + 1
+                        } else {
+                            attributor.same_sentence(p.2, span.open)
+                        }
+                    });
+                    continues.map(|p| p.0).or_else(|| {
+                        (!attributor.starts_sentence(span))
+                            .then(|| attributor.sentence_subject(span, previous.map(|p| p.0)))
+                            .flatten()
+                    })
                 }
-                None => None,
+                // "… "for months", and said it was "damning…"": a cue without
+                // a subject of its own continues the sentence's earlier quote.
+                None => previous
+                    .filter(|p| attributor.same_sentence(p.2, span.open))
+                    .map(|p| p.0),
             };
             if let Some(s) = speaker {
-                previous = Some((s, paragraph_of(span.close)));
+                previous = Some((s, paragraph_of(span.close), span.close));
             }
             quotes.push(Quote {
                 text: chars[span.start..span.end].iter().collect(),
