@@ -122,9 +122,8 @@ fn main() -> ExitCode {
     );
     if !SETS.iter().all(|(_, dir)| corpus.join(dir).is_dir()) {
         eprintln!(
-            "skipping: {} has no {} (run from the repository root with ../shared/corpus)",
+            "skipping: {} has no bbc-dev / gum-news (run from the repository root with ../shared/corpus)",
             corpus.display(),
-            "bbc-dev / gum-news"
         );
         return ExitCode::SUCCESS;
     }
