@@ -29,6 +29,13 @@ pub struct Attributor<'a> {
     pub nationalities: Vec<Option<&'static str>>,
 }
 
+/// The last attributed quote: its speaker and closing mark.
+#[derive(Debug, Clone, Copy)]
+pub struct Previous {
+    pub speaker: usize,
+    pub close: usize,
+}
+
 pub struct Attribution {
     pub speaker: Option<usize>,
     pub cue: Option<String>,
@@ -126,7 +133,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// Speaker and cue of `quote`; `previous` is the last quote's speaker.
-    pub fn attribute(&self, quote: &QuoteSpan, previous: Option<usize>) -> Attribution {
+    pub fn attribute(&self, quote: &QuoteSpan, previous: Option<Previous>) -> Attribution {
         // Tokens after the closing mark up to the sentence end, then before the opening mark.
         let after_start = self.tokens.partition_point(|t| t.char_start <= quote.close);
         let before_end = self.tokens.partition_point(|t| t.char_start < quote.open);
@@ -162,7 +169,11 @@ impl<'a> Attributor<'a> {
                     .get(before_start)
                     .map_or(quote.open, |t| t.char_start);
                 let speaker = self
-                    .first_named(from, quote.open, &[EntityType::Person])
+                    .first_named(
+                        from,
+                        quote.open,
+                        &[EntityType::Person, EntityType::Organization],
+                    )
                     .or_else(|| self.pronoun_subject(before_start, before_end, quote.open))
                     .or_else(|| self.sentence_subject(quote, previous));
                 Attribution { speaker, cue }
@@ -173,6 +184,21 @@ impl<'a> Attributor<'a> {
     }
 
     fn sentence_end(&self, from: usize, paragraph: u32) -> usize {
+        // `"desperate", while the Liberal Democrats said …`: another clause
+        // with its own subject, not the quote's attribution.
+        let contrast = |k: usize| {
+            self.tokens.get(k).is_some_and(|t| {
+                matches!(
+                    t.text.to_lowercase().as_str(),
+                    "while" | "whereas" | "but" | "although" | "though"
+                )
+            })
+        };
+        if contrast(from)
+            || (self.tokens.get(from).is_some_and(|t| t.text == ",") && contrast(from + 1))
+        {
+            return from;
+        }
         let mut k = from;
         while k < self.tokens.len() && k < from + 25 {
             let t = &self.tokens[k];
@@ -223,7 +249,7 @@ impl<'a> Attributor<'a> {
         &self,
         a: usize,
         b: usize,
-        previous: Option<usize>,
+        previous: Option<Previous>,
         after_quote: bool,
     ) -> Option<Attribution> {
         for k in a..b {
@@ -293,7 +319,13 @@ impl<'a> Attributor<'a> {
                         "it" | "he" | "she" | "they" | "that" | "there" | "this" | "we" | "i"
                     )
                 });
-                if starts_name || (clause_ends && !complement) {
+                let names_person = self.mentions.iter().any(|m| {
+                    m.start >= self.tokens[s.min(e.saturating_sub(1))].char_start
+                        && e > s
+                        && m.end <= self.tokens[e - 1].char_end
+                        && self.entities[m.entity].entity_type == EntityType::Person
+                });
+                if !complement && (starts_name || clause_ends || names_person) {
                     speaker = self.resolve((s, e), previous);
                 }
             }
@@ -367,7 +399,7 @@ impl<'a> Attributor<'a> {
         self.entities[i].entity_type == EntityType::Person && self.genders[i] != opposite(gender)
     }
 
-    fn resolve(&self, (s, e): (usize, usize), previous: Option<usize>) -> Option<usize> {
+    fn resolve(&self, (s, e): (usize, usize), previous: Option<Previous>) -> Option<usize> {
         if s >= e {
             return None;
         }
@@ -487,17 +519,25 @@ impl<'a> Attributor<'a> {
     /// previous quote's speaker, who stays the topic through narrative that
     /// names others in passing ("… Gordon Brown … . "…," he told the
     /// conference"), else the last person named.
-    fn pronoun_antecedent(&self, pos: usize, g: Gender, previous: Option<usize>) -> Option<usize> {
+    fn pronoun_antecedent(
+        &self,
+        pos: usize,
+        g: Gender,
+        previous: Option<Previous>,
+    ) -> Option<usize> {
         let compatible = |i: usize| self.is_person_of(i, g);
+        let previous = previous.filter(|p| compatible(p.speaker));
+        // With a previous speaker, only a subject named since that quote competes.
+        let from = previous.map_or(pos.saturating_sub(PRONOUN_REACH), |p| p.close);
         let subject = self
             .mentions
             .iter()
             .rev()
-            .filter(|m| m.end <= pos && !m.quoted && pos - m.end < PRONOUN_REACH)
+            .filter(|m| m.end <= pos && m.start > from && !m.quoted)
             .find(|m| compatible(m.entity) && self.is_subject_mention(m));
         subject
             .map(|m| m.entity)
-            .or_else(|| previous.filter(|&p| compatible(p)))
+            .or(previous.map(|p| p.speaker))
             .or_else(|| self.recent(pos, compatible))
     }
 
@@ -522,7 +562,7 @@ impl<'a> Attributor<'a> {
     /// with a person's name or "he"/"she": the speaker of a partial quote in
     /// reported speech ("Mr Letwin accused the chancellor of using "fancy
     /// statistics"").
-    pub fn sentence_subject(&self, quote: &QuoteSpan, previous: Option<usize>) -> Option<usize> {
+    pub fn sentence_subject(&self, quote: &QuoteSpan, previous: Option<Previous>) -> Option<usize> {
         let before_end = self.tokens.partition_point(|t| t.char_start < quote.open);
         // The true sentence start, across earlier quotes of the sentence.
         let k = (before_end.saturating_sub(60)..before_end)

@@ -74,6 +74,9 @@ pub const CUES: &[&str] = &[
     "offered",
     "saying",
     "reasoned",
+    "labelling",
+    "labeling",
+    "dubbed",
     "asserted",
     "asserts",
     "believes",
@@ -143,6 +146,9 @@ pub const WEAK_CUES: &[&str] = &[
     "believes",
     "promising",
     "warning",
+    "labelling",
+    "labeling",
+    "dubbed",
 ];
 
 /// Nouns for an organisation, or for what it publishes, that stand in for

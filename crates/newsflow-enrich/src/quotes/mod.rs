@@ -58,7 +58,11 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
         // The last attributed quote: speaker, paragraph of its end, closing mark.
         let mut previous: Option<(usize, u32, usize)> = None;
         for span in &spans {
-            let attribution = attributor.attribute(span, previous.map(|p| p.0));
+            let last = previous.map(|p| attribute::Previous {
+                speaker: p.0,
+                close: p.2,
+            });
+            let attribution = attributor.attribute(span, last);
             let paragraph_of = |pos: usize| breaks.partition_point(|&b| b < pos) as u32;
             let start_paragraph = paragraph_of(span.open);
             let speaker = match attribution.speaker {
@@ -76,7 +80,7 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
                     });
                     continues.map(|p| p.0).or_else(|| {
                         (!attributor.starts_sentence(span))
-                            .then(|| attributor.sentence_subject(span, previous.map(|p| p.0)))
+                            .then(|| attributor.sentence_subject(span, last))
                             .flatten()
                     })
                 }
