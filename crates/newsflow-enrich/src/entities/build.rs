@@ -87,6 +87,24 @@ impl Builder {
                 end: last.char_end,
                 field: field.name.as_deref(),
             };
+            // "(CAS)" after "Court of Arbitration for Sport": the acronym is
+            // a mention of the full name's entity (attached first: it comes
+            // earlier in the text), and so are its later uses.
+            let expanded = span.expansion.and_then(|(a, b)| {
+                let full = &field.text[tokens[a].start..tokens[b - 1].end];
+                self.surfaces
+                    .get(full)
+                    .copied()
+                    .filter(|&e| self.entities[e].entity_type == span.kind)
+            });
+            if let Some(e) = expanded {
+                if !self.surfaces.contains_key(at.surface) {
+                    self.surfaces.insert(at.surface.to_owned(), e);
+                }
+                self.entities[e].mentions.push(at.mention());
+                self.weights[e] += weight;
+                continue;
+            }
             self.attach(span, &at, &words, weight);
         }
     }
@@ -235,6 +253,7 @@ impl Builder {
                     roles: Vec::new(),
                     gender: Gender::Unknown,
                     nationality: None,
+                    expansion: None,
                 };
                 self.attach(&span, &at, &[at.surface], field.weight);
             }

@@ -307,6 +307,11 @@ pub const TITLE_ROLES: &[&str] = &[
     "CEO",
     "Administrator",
     "Senior",
+    "High Commissioner",
+    "Sheriff",
+    "Undersecretary",
+    "Under-Secretary",
+    "Undersecretary of State",
     "Minister of Foreign Affairs",
     "Foreign Secretary",
     "Home Secretary",
@@ -409,6 +414,8 @@ pub const ROLE_WORDS: &[&str] = &[
     "officer",
     "spokesperson",
     "ceo",
+    "sheriff",
+    "undersecretary",
 ];
 
 /// Words that make a capitalised sequence an organisation.
@@ -677,6 +684,8 @@ pub const PLACE_CUES: &[&str] = &[
     "Cathedral",
     "Mosque",
     "Temple",
+    "Memorial",
+    "Towers",
 ];
 
 /// Connectors that may sit inside a name when the part before them ends in
@@ -758,6 +767,22 @@ pub const OF_HEADS: &[&str] = &[
     "Statue",
     "Tower",
     "Festival",
+    "Municipality",
+    "County",
+    "District",
+    "Region",
+    "Government",
+    "Parliament",
+    "Assembly",
+    "Tribunal",
+    "Principality",
+    "Emirate",
+    "Sultanate",
+    "Commonwealth",
+    "Town",
+    "Borough",
+    "Island",
+    "Islands",
 ];
 
 /// Well-known organisations that carry no cue word.
@@ -828,7 +853,6 @@ pub const KNOWN_ORGS: &[&str] = &[
     "Exxon",
     "Chevron",
     "Mozilla",
-    "Firefox",
     "Yahoo",
     "Oracle",
     "Adobe",
@@ -1086,6 +1110,14 @@ pub const NON_ORG_CAPS: &[&str] = &[
     "I", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "OK", "TV", "AM", "PM", "GMT",
     "UTC", "CEO", "CFO", "COO", "CTO", "MP", "MPs", "PHOTO", "VIDEO", "UPDATE", "AD", "BC", "ID",
     "PC", "DNA", "GDP", "COVID", "AIDS", "HIV", "PR", "Q", "A",
+    // Everyday abbreviations of newswire that name no organisation.
+    "VIP", "VIPs", "IQ", "POTUS", "FLOTUS", "HTML", "URL", "USB", "GPS", "SUV", "SUVs", "ATM",
+    "ATMs", "PIN", "FAQ", "CCTV", "LGBT", "LGBTQ", "DIY", "AI", "PhD", "MBA", "ICU", "DJ", "UFO",
+    "SMS", "PDF", "HD", "LED", "LCD", "CPU", "GPU", "RAM", "ADHD", "PTSD", "MRI", "IVF", "GMO",
+    "EV", "EVs", "NFT", "VPN", "API", "IP", "IPO", "IPOs", "VAT", "CPI", "PMI", "ETF", "NGO",
+    "NGOs", "AGM", "EPS", "OBE", "MBE", "CBE", "KO", "MVP", "RBI", "ERA", "WMD", "IED", "IEDs",
+    "RPG", "POW", "POWs", "AWOL", "ASAP", "FYI", "RIP", "TBA", "SOS", "CEOs", "MEP", "MEPs", "MSP",
+    "MSPs", "MLA", "MLAs", "QC", "KC", "OTC", "NB", "AKA",
 ];
 
 pub struct GivenNames {
@@ -1204,3 +1236,21 @@ pub static WORDS: LazyLock<WordSets> = LazyLock::new(|| {
         role_words: index(ROLE_WORDS, false),
     }
 });
+
+static EXTRA_PLACES_TEXT: &str = include_str!("../../data/entities/places.txt");
+
+/// Regions and cities the places gazetteer does not list
+/// (`data/entities/places.txt`): they type a name as a place only.
+pub static EXTRA_PLACES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    EXTRA_PLACES_TEXT
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(|l| l.split(';'))
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect()
+});
+
+pub fn is_extra_place(name: &str) -> bool {
+    EXTRA_PLACES.contains(name)
+}

@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet;
 
 use newsflow_model::EntityType;
 
-use super::lexicon::{is_common_word, Gender, GIVEN_NAMES, WORDS};
+use super::lexicon::{is_common_word, is_extra_place, Gender, GIVEN_NAMES, WORDS};
 use super::rules;
 use crate::places::gazetteer::GAZETTEER;
 use crate::text_util::{with_lowercase, Token};
@@ -26,6 +26,9 @@ pub struct Span {
     pub gender: Gender,
     /// Country (gazetteer entry) of a demonym right before the name.
     pub nationality: Option<usize>,
+    /// Token range of the full name an acronym stands for
+    /// ("Court of Arbitration for Sport (CAS)").
+    pub expansion: Option<(usize, usize)>,
 }
 
 /// What the words around a name said about it.
@@ -38,7 +41,8 @@ struct NameCues {
 }
 
 const CONNECTORS: &[&str] = &[
-    "of", "for", "on", "de", "del", "da", "van", "von", "bin", "al", "la", "le", "du", "di", "&",
+    "of", "for", "on", "de", "del", "da", "van", "von", "bin", "al", "la", "le", "du", "di", "den",
+    "der", "ter", "dos", "das", "des", "&",
 ];
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -72,6 +76,7 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
         i = j;
     }
     link_single_names(&ctx, &mut spans);
+    link_acronyms(&ctx, &mut spans);
     spans
 }
 
@@ -133,8 +138,37 @@ fn extend_chunk(tokens: &[Token<'_>], i: usize) -> usize {
             if rules::sentence_break_after_abbreviation(prev, t) {
                 break;
             }
+            // "Undersecretary for Education Mr. Toccafondi": an honorific
+            // starts a new name.
+            if rules::is_person_honorific(t.text) && !words.honorifics.contains(prev.text) {
+                break;
+            }
+            // "a NASA T-shirt", "a Booker Prize-winner": a compound ending in
+            // an ordinary lower-case word modifies what follows.
+            if rules::is_modifier_compound(t.text) && !words.title_roles.contains_key(t.text) {
+                break;
+            }
+            // "International Space Station Image: NASA": a caption label.
+            if rules::is_caption_label(tokens, j) {
+                break;
+            }
             j += 1;
             continue;
+        }
+        // "Suleiman al-Amr", "Bashar al-Assad".
+        if t.is_word() && rules::is_article_compound(t.text) {
+            j += 1;
+            continue;
+        }
+        // "Department of Health and Human Services".
+        if t.text == "and" {
+            match rules::and_continuation(tokens, i, j) {
+                Some(k) => {
+                    j = k;
+                    continue;
+                }
+                None => break,
+            }
         }
         // "Mr. Smith", "Gen. Smith": the abbreviation dot stays inside.
         let next_cap = tokens.get(j + 1).is_some_and(starts_name);
@@ -155,18 +189,26 @@ fn extend_chunk(tokens: &[Token<'_>], i: usize) -> usize {
                 break;
             }
             let chunk_has_head = tokens[i..j].iter().any(|w| words.of_heads.contains(w.text));
-            let person_particle = matches!(
-                t.text,
-                "de" | "del" | "da" | "van" | "von" | "bin" | "al" | "la" | "le" | "du" | "di"
-            );
+            let person_particle = rules::is_lower_particle(t.text);
             if next_cap && (chunk_has_head || person_particle || t.text == "&") {
                 j += 2;
                 continue;
             }
-            // "Daughters of the American Revolution"
+            // "Rafael van der Vaart", "Ursula von der Leyen".
+            let particle_pair = person_particle
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|n| rules::is_lower_particle(n.text))
+                && tokens.get(j + 2).is_some_and(starts_name);
+            if particle_pair {
+                j += 3;
+                continue;
+            }
+            // "Daughters of the American Revolution", "Joint Council for the
+            // Welfare of Immigrants".
             let the_then_cap = tokens.get(j + 1).is_some_and(|n| n.text == "the")
                 && tokens.get(j + 2).is_some_and(starts_name);
-            if t.text == "of" && chunk_has_head && the_then_cap {
+            if matches!(t.text, "of" | "for") && chunk_has_head && the_then_cap {
                 j += 3;
                 continue;
             }
@@ -202,11 +244,28 @@ impl<'a> Ctx<'a, '_> {
         if i >= j || (j - i == 1 && is_calendar_word(self.tokens[i].text)) {
             return;
         }
+        // "Moscow-based Interfax", "Kremlin-backed ...": a leading modifier.
+        while i < j && rules::is_modifier_compound(self.tokens[i].text) {
+            i += 1;
+        }
+        if i >= j {
+            return;
+        }
         if self.tokens[i].text == "The" && GAZETTEER.lookup(self.slice(i, j)).is_empty() {
+            // "The Guardian": the name without its article.
+            let known_org = words.known_orgs.contains(self.slice(i, j));
             i += 1;
             if i >= j {
                 return;
             }
+            if known_org {
+                spans.push(self.span(i, j, EntityType::Organization, None, false));
+                return;
+            }
+        }
+        // A caption label on its own ("Image: Reuters").
+        if j - i == 1 && rules::is_caption_label(self.tokens, i) {
+            return;
         }
         let chunk_start = i;
         let has_org_cue = |a: usize| {
@@ -228,6 +287,14 @@ impl<'a> Ctx<'a, '_> {
             let title_follows = WORDS.honorifics.contains(self.tokens[k].text)
                 || self.match_title_role(k, j).is_some();
             let name_follows = GIVEN_NAMES.gender.contains_key(self.tokens[k].text);
+            // "British Red Cross", "Scottish Executive": a national branch
+            // or government is one organisation.
+            let org_rest = words.known_orgs.contains(self.slice(k, j))
+                || (j - k == 1 && self.tokens[k].text == "Executive");
+            if org_rest {
+                spans.push(self.span(pos, j, EntityType::Organization, None, false));
+                return;
+            }
             let cued = has_org_cue(k) || self.has_place_cue(k, j);
             if !cued && rules::all_common_words(&self.tokens[k..j]) {
                 // "the Malaysia Tourism board": the place, then ordinary words.
@@ -422,6 +489,7 @@ impl<'a> Ctx<'a, '_> {
             roles: Vec::new(),
             gender: Gender::Unknown,
             nationality: None,
+            expansion: None,
         }
     }
 
@@ -430,6 +498,10 @@ impl<'a> Ctx<'a, '_> {
         let surface = self.slice(a, b);
         let toks = &self.tokens[a..b];
         if self.has_place_cue(a, b) && !person_cue {
+            // "Irving Independent School District": an institution's district.
+            if toks[b - a - 1].text == "District" && words.org_cues.contains(toks[b - a - 2].text) {
+                return EntityType::Organization;
+            }
             return EntityType::Place;
         }
         if toks.iter().any(|t| words.org_cues.contains(t.text)) && !(b - a == 1 && person_cue) {
@@ -439,10 +511,33 @@ impl<'a> Ctx<'a, '_> {
             }
             return EntityType::Organization;
         }
+        // "East Los Angeles", "Northern Lombardy": a compass part of a place.
+        if !person_cue
+            && b - a >= 2
+            && rules::is_compass_word(toks[0].text)
+            && self.is_place_name(self.slice(a + 1, b))
+        {
+            return EntityType::Place;
+        }
+        // "Scottish Executive": a national government.
+        if b - a == 2 && toks[1].text == "Executive" && rules::is_national_adjective(toks[0].text) {
+            return EntityType::Organization;
+        }
+        // "State of Texas", "Republic of Ireland".
+        if !person_cue
+            && b - a >= 3
+            && toks[1].text == "of"
+            && rules::is_place_of_head(toks[0].text)
+        {
+            return EntityType::Place;
+        }
         if person_cue || (b - a >= 3 && rules::has_initial(toks)) {
             return EntityType::Person;
         }
-        if !GAZETTEER.lookup(surface).is_empty() || GAZETTEER.demonym(surface).is_some() {
+        if !GAZETTEER.lookup(surface).is_empty()
+            || GAZETTEER.demonym(surface).is_some()
+            || is_extra_place(surface)
+        {
             return EntityType::Place;
         }
         if words.known_orgs.contains(surface) {
@@ -464,6 +559,18 @@ impl<'a> Ctx<'a, '_> {
         if rules::org_context(self.tokens, a, b) {
             return EntityType::Organization;
         }
+        // "Environment Canada", "Statistics Canada": a national agency.
+        if b - a == 2 && rules::agency_of_country(toks) {
+            return EntityType::Organization;
+        }
+        // "Los Angeles Lakers": a multi-word place leads no person's name.
+        if b - a >= 3
+            && self
+                .place_prefix(a, b)
+                .is_some_and(|(k, _, demonym)| !demonym && k - a >= 2 && k < b)
+        {
+            return EntityType::Organization;
+        }
         if GIVEN_NAMES.gender.contains_key(toks[0].text) {
             return EntityType::Person;
         }
@@ -481,17 +588,26 @@ impl<'a> Ctx<'a, '_> {
         }
         // Unknown two/three-word names are people unless a word is an ordinary
         // word of this text ("Space Shuttle") or a place ("Environment Canada").
+        // Name particles ("van der") are lower case in a person's name.
         let titlecase_words = toks.iter().all(|t| {
-            t.is_word()
-                && !t.is_all_caps()
-                && t.text.chars().count() > 1
-                && !with_lowercase(t.text, |l| self.lowercase_words.contains(l))
-                && GAZETTEER.lookup(t.text).is_empty()
+            rules::is_lower_particle(t.text)
+                || (t.is_word()
+                    && !t.is_all_caps()
+                    && t.text.chars().count() > 1
+                    && !with_lowercase(t.text, |l| self.lowercase_words.contains(l))
+                    && GAZETTEER.lookup(t.text).is_empty()
+                    && !is_extra_place(t.text))
         });
+        let name_words = toks
+            .iter()
+            .filter(|t| !rules::is_lower_particle(t.text))
+            .count();
         // "Internet Explorer", "Star Wars", "Mountain View": made of common words.
-        if (2..=3).contains(&(b - a))
+        // "Google Chrome": an organisation's product, not a person.
+        if (2..=3).contains(&name_words)
             && titlecase_words
             && !toks.iter().any(|t| is_common_word(t.text))
+            && !words.known_orgs.contains(toks[0].text)
         {
             return EntityType::Person;
         }
@@ -499,6 +615,10 @@ impl<'a> Ctx<'a, '_> {
             return EntityType::Place;
         }
         EntityType::Other
+    }
+
+    fn is_place_name(&self, surface: &str) -> bool {
+        !GAZETTEER.lookup(surface).is_empty() || is_extra_place(surface)
     }
 
     fn has_place_cue(&self, a: usize, b: usize) -> bool {
@@ -575,7 +695,8 @@ impl<'a> Ctx<'a, '_> {
         let known = !GAZETTEER.lookup(t.text).is_empty()
             || GAZETTEER.demonym(t.text).is_some()
             || GIVEN_NAMES.gender.contains_key(t.text)
-            || WORDS.known_orgs.contains(t.text);
+            || WORDS.known_orgs.contains(t.text)
+            || is_extra_place(t.text);
         if known {
             return false;
         }
@@ -635,4 +756,40 @@ fn is_calendar_word(word: &str) -> bool {
 
 fn has_org_cue_in(tokens: &[Token<'_>], a: usize, b: usize) -> bool {
     tokens[a..b].iter().any(|t| WORDS.org_cues.contains(t.text))
+}
+
+/// "Council on American-Islamic Relations (CAIR)": an acronym in brackets
+/// right after an organisation's name is that organisation, here and in
+/// its other mentions of the text.
+fn link_acronyms(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
+    let tokens = ctx.tokens;
+    let mut acronyms: Vec<(&str, (usize, usize))> = Vec::new();
+    for span in spans.iter() {
+        let (a, b) = (span.tok_start, span.tok_end);
+        if span.kind != EntityType::Organization || b - a < 2 {
+            continue;
+        }
+        let bracketed = tokens.get(b).is_some_and(|t| t.is_punct("("))
+            && tokens.get(b + 2).is_some_and(|t| t.is_punct(")"));
+        let Some(acronym) = tokens.get(b + 1).filter(|_| bracketed) else {
+            continue;
+        };
+        if rules::abbreviates(acronym.text, ctx.slice(a, b)) {
+            acronyms.push((acronym.text, (a, b)));
+        }
+    }
+    if acronyms.is_empty() {
+        return;
+    }
+    for span in spans.iter_mut() {
+        if span.tok_end - span.tok_start != 1 {
+            continue;
+        }
+        let text = tokens[span.tok_start].text;
+        if let Some(&(_, expansion)) = acronyms.iter().find(|(a, _)| *a == text) {
+            span.kind = EntityType::Organization;
+            span.place = None;
+            span.expansion = Some(expansion);
+        }
+    }
 }

@@ -305,3 +305,236 @@ pub fn role_after(tokens: &[Token<'_>], b: usize) -> Option<(usize, usize)> {
     }
     Some((start, stop))
 }
+
+/// Honorifics that only ever precede a person's name.
+pub fn is_person_honorific(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "Mr." | "Mrs." | "Ms." | "Dr." | "Prof."
+    )
+}
+
+/// Lower-case particles inside names ("van", "de la", "bin").
+pub fn is_lower_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "del"
+            | "da"
+            | "van"
+            | "von"
+            | "bin"
+            | "al"
+            | "la"
+            | "le"
+            | "du"
+            | "di"
+            | "den"
+            | "der"
+            | "ter"
+            | "dos"
+            | "das"
+            | "des"
+    )
+}
+
+/// "al-Assad", "el-Sisi", "bin-Laden": an Arabic article or particle
+/// joined to a capitalised name.
+pub fn is_article_compound(word: &str) -> bool {
+    let Some((particle, rest)) = word.split_once('-') else {
+        return false;
+    };
+    matches!(
+        particle,
+        "al" | "el" | "ad" | "ash" | "as" | "at" | "az" | "an" | "ar" | "bin" | "ibn" | "abu"
+    ) && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "T-shirt", "Prize-winner": a hyphenated word whose last part is an
+/// ordinary lower-case word ("Jong-un" and "Spider-Man" are names).
+pub fn is_modifier_compound(word: &str) -> bool {
+    let Some((_, tail)) = word.rsplit_once('-') else {
+        return false;
+    };
+    // Korean given names ("Ban Ki-moon") end in syllables, not in English
+    // derivational endings ("Moscow-based", "Prize-winner").
+    // Chinese syllables may end in "ing" ("Xi Jin-ping"), hence the lengths.
+    let n = tail.len();
+    let derived = (n >= 6 && tail.ends_with("ing"))
+        || (n >= 4 && ["er", "ers", "ed"].iter().any(|s| tail.ends_with(s)))
+        || tail == "led";
+    tail.bytes().all(|b| b.is_ascii_lowercase()) && (derived || (n >= 4 && is_common_word(tail)))
+}
+
+/// "Image:", "Photo:": a caption or credit label, not a name.
+pub fn is_caption_label(tokens: &[Token<'_>], k: usize) -> bool {
+    matches!(
+        tokens[k].text,
+        "Image" | "Photo" | "Picture" | "Photograph" | "Video" | "Credit" | "Source"
+    ) && tokens.get(k + 1).is_some_and(|t| t.is_punct(":"))
+}
+
+/// Place words that head an "of" phrase naming a place ("State of Texas").
+pub fn is_place_of_head(word: &str) -> bool {
+    matches!(
+        word,
+        "State"
+            | "City"
+            | "Province"
+            | "Republic"
+            | "Kingdom"
+            | "County"
+            | "Isle"
+            | "Island"
+            | "Islands"
+            | "Gulf"
+            | "Bay"
+            | "Strait"
+            | "Straits"
+            | "Sea"
+            | "Lake"
+            | "Mount"
+            | "Cape"
+            | "Principality"
+            | "Emirate"
+            | "Sultanate"
+            | "Commonwealth"
+            | "Town"
+            | "Borough"
+    )
+}
+
+/// "Department of Health and Human Services": the end of a name that goes
+/// on after "and", for a chunk `[chunk_start, at)` whose organisation head
+/// takes an "of" phrase. The parts on either side of "and" must not be
+/// places or names of their own ("Bank of Japan and ...", "University of
+/// Chicago and Yale").
+pub fn and_continuation(tokens: &[Token<'_>], chunk_start: usize, at: usize) -> Option<usize> {
+    let of = (chunk_start + 1..at)
+        .rev()
+        .find(|&k| tokens[k].text == "of")?;
+    let head = tokens[of - 1].text;
+    if !(WORDS.of_heads.contains(head) && WORDS.org_cues.contains(head)) {
+        return None;
+    }
+    // "Human Services" may follow, "Yale University" may not.
+    let standalone = |t: &Token<'_>| {
+        !GAZETTEER.lookup(t.text).is_empty()
+            || GAZETTEER.demonym(t.text).is_some()
+            || WORDS.of_heads.contains(t.text)
+            || WORDS.known_orgs.contains(t.text)
+            || GIVEN_NAMES.gender.contains_key(t.text)
+    };
+    let before = &tokens[of + 1..at];
+    if before.is_empty() || before.len() > 3 || before.iter().any(standalone) {
+        return None;
+    }
+    let mut end = at + 1;
+    while end < tokens.len()
+        && end - at <= 3
+        && tokens[end].is_capitalized()
+        && tokens[end - 1].paragraph == tokens[end].paragraph
+        && tokens[end].char_start == tokens[end - 1].char_end + 1
+    {
+        end += 1;
+    }
+    let after = &tokens[at + 1..end];
+    let fits = (1..=3).contains(&after.len()) && !after.iter().any(standalone);
+    fits.then_some(end)
+}
+
+/// "Environment Canada", "Statistics Canada": an ordinary noun before a
+/// country's name is the name of a national agency (not "Northern Canada").
+pub fn agency_of_country(tokens: &[Token<'_>]) -> bool {
+    let [first, country] = tokens else {
+        return false;
+    };
+    let regional = matches!(
+        first.text,
+        "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "Greater"
+            | "Mainland"
+            | "Rural"
+            | "Modern"
+            | "Ancient"
+            | "Old"
+            | "New"
+            | "Communist"
+            | "Occupied"
+            | "Free"
+            | "Imperial"
+            | "Soviet"
+            | "Upper"
+            | "Lower"
+            | "Inner"
+            | "Outer"
+            | "Metropolitan"
+            | "Continental"
+            | "Coastal"
+            | "Native"
+            | "Colonial"
+            | "Postwar"
+            | "Independent"
+            | "Democratic"
+            | "Great"
+            | "Little"
+            | "All"
+    );
+    !regional
+        && first.is_word()
+        && !first.is_all_caps()
+        && is_common_word(first.text)
+        && !WORDS.openers.contains(first.text)
+        && GAZETTEER.demonym(first.text).is_none()
+        && is_country(country.text)
+}
+
+/// `acronym` ("CAIR", "M5S") abbreviates `name`: its letters and digits are,
+/// in order, capitals or digits of the name.
+pub fn abbreviates(acronym: &str, name: &str) -> bool {
+    let letters = acronym.chars().filter(|c| *c != '.');
+    let caps = letters.clone().filter(char::is_ascii_uppercase).count();
+    if caps < 2
+        || letters
+            .clone()
+            .any(|c| !(c.is_ascii_uppercase() || c.is_ascii_digit()))
+    {
+        return false;
+    }
+    let mut initials = name
+        .chars()
+        .filter(|c| c.is_uppercase() || c.is_ascii_digit());
+    letters.into_iter().all(|c| initials.any(|i| i == c))
+}
+
+/// Compass words that make part of a place's name ("East Los Angeles").
+pub fn is_compass_word(word: &str) -> bool {
+    matches!(
+        word,
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "Northeast"
+            | "Northwest"
+            | "Southeast"
+            | "Southwest"
+            | "Upper"
+            | "Lower"
+            | "Greater"
+    )
+}
+
+/// "Scottish", "Welsh", "French": a nationality adjective (gazetteer
+/// demonym or an -ish / -sh form the gazetteer does not list).
+pub fn is_national_adjective(word: &str) -> bool {
+    GAZETTEER.demonym(word).is_some() || word.ends_with("ish") || word.ends_with("sh")
+}
