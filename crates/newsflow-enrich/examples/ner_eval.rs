@@ -2,6 +2,8 @@
 //! the rule-based recogniser on GUM news (../shared/corpus/gum-news).
 //!
 //! cargo run --release -p newsflow-enrich --example ner_eval -- ../shared/corpus/gum-news [--errors]
+//! cargo run --release -p newsflow-enrich --example ner_eval -- ../shared/corpus/bbc-dev \
+//!     --gold crates/newsflow-enrich/eval/entities/bbc-test.jsonl   (our BBC annotations)
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -12,7 +14,7 @@ use newsflow_model::{Article, EnrichedArticle, EntityType};
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    // Usage: ner_eval [DIR] [--errors] [--text "..."]
+    // Usage: ner_eval [DIR] [--errors] [--gold FILE] [--text "..."]
     let dir = PathBuf::from(
         args.next()
             .unwrap_or_else(|| "../shared/corpus/gum-news".into()),
@@ -29,10 +31,26 @@ fn main() {
         }
         return;
     }
-    let Ok(jsonl) = std::fs::read_to_string(dir.join("entities.jsonl")) else {
-        eprintln!("skipping: {}/entities.jsonl not present", dir.display());
+    // `--gold FILE`: another gold set in the same JSON Lines shape, whose
+    // `doc` paths are relative to DIR (e.g. our BBC annotations,
+    // `--gold crates/newsflow-enrich/eval/entities/bbc-test.jsonl ../shared/corpus/bbc-dev`).
+    let gold_file = rest
+        .iter()
+        .position(|a| a == "--gold")
+        .and_then(|k| rest.get(k + 1))
+        .map(PathBuf::from);
+    let (gold_path, texts) = match &gold_file {
+        Some(path) => (path.clone(), dir.clone()),
+        None => (dir.join("entities.jsonl"), dir.join("docs")),
+    };
+    let Ok(jsonl) = std::fs::read_to_string(&gold_path) else {
+        eprintln!("skipping: {} not present", gold_path.display());
         return;
     };
+    if !texts.is_dir() {
+        eprintln!("skipping: {} not present", texts.display());
+        return;
+    }
     // Two halves by sorted document id parity: rules are tuned on "tune"
     // (even positions) and checked on "held" (odd positions).
     let mut lines: Vec<(String, &str)> = jsonl
@@ -44,8 +62,12 @@ fn main() {
     let mut halves = [[Counts::default(); 3]; 2];
     let mut docs = Vec::new();
     for (position, (doc, line)) in lines.into_iter().enumerate() {
-        let text = std::fs::read_to_string(dir.join("docs").join(format!("{doc}.txt")))
-            .unwrap_or_default();
+        let file = if doc.ends_with(".txt") {
+            texts.join(&doc)
+        } else {
+            texts.join(format!("{doc}.txt"))
+        };
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
         let gold = gold_spans(line);
         let predicted = predict(&text);
         let counts = score(&predicted, &gold);
