@@ -8,7 +8,7 @@ use super::cues::{CUES, INVERTIBLE_CUES, ORGANIZATION_STAND_INS, PERSON_STAND_IN
 use super::find::QuoteSpan;
 use crate::entities::lexicon::{Gender, GIVEN_NAMES};
 use crate::places::gazetteer::GAZETTEER;
-use crate::text_util::{Token, TokenKind};
+use crate::text_util::{CharToByte, Token, TokenKind};
 
 /// An entity mention in the body: code-point range and entity index.
 #[derive(Debug, Clone, Copy)]
@@ -52,7 +52,7 @@ impl<'a> Attributor<'a> {
     pub fn new(
         tokens: &'a [Token<'a>],
         entities: &'a [Entity],
-        chars: &[char],
+        offsets: &CharToByte<'_>,
         quotes: &[QuoteSpan],
     ) -> Self {
         let mut mentions: Vec<BodyMention> = entities
@@ -83,19 +83,19 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             // Honorific or demonym shortly before the mention.
-            let word = last_word(&chars[m.start.saturating_sub(40)..m.start]);
-            let is = |title: &str| word.iter().copied().eq(title.chars());
+            let word = last_word(offsets.slice(m.start.saturating_sub(40), m.start));
+            let is = |title: &str| word == title;
             if is("Mr") || is("Sir") {
                 genders[m.entity] = Gender::Male;
             } else if ["Mrs", "Ms", "Miss", "Dame"].into_iter().any(is) {
                 genders[m.entity] = Gender::Female;
             }
             if let Some(prev) = k.checked_sub(1).map(|p| mentions[p]) {
-                let gap = &chars[prev.end.min(m.start)..m.start];
-                let plain_gap = gap.iter().map(|c| c.len_utf8()).sum::<usize>() <= 40
+                let gap = offsets.slice(prev.end.min(m.start), m.start);
+                let plain_gap = gap.len() <= 40
                     && gap
-                        .iter()
-                        .all(|&c| c.is_alphabetic() || c == ' ' || c == '-');
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
                 if plain_gap && entities[prev.entity].entity_type == EntityType::Place {
                     nationalities[m.entity] = Some(
                         GAZETTEER
@@ -608,22 +608,12 @@ fn pronoun_gender(word: &str) -> Option<Gender> {
     }
 }
 
-/// The last whitespace-separated word of `chars`, without trailing dots
-/// (what `split_whitespace().last()` and `trim_end_matches('.')` give).
-fn last_word(chars: &[char]) -> &[char] {
-    let end = chars
-        .iter()
-        .rposition(|c| !c.is_whitespace())
-        .map_or(0, |p| p + 1);
-    let start = chars[..end]
-        .iter()
-        .rposition(|c| c.is_whitespace())
-        .map_or(0, |p| p + 1);
-    let mut word = &chars[start..end];
-    while let [rest @ .., '.'] = word {
-        word = rest;
-    }
-    word
+/// The last whitespace-separated word of `text`, without trailing dots.
+fn last_word(text: &str) -> &str {
+    text.split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_end_matches('.')
 }
 
 fn opposite(g: Gender) -> Gender {
@@ -646,24 +636,11 @@ mod tests {
     use super::last_word;
 
     #[test]
-    fn last_word_is_the_last_whitespace_word_without_dots() {
-        for text in [
-            "said Mr.",
-            "  Ms  ",
-            "",
-            "the Dr. ",
-            "x Mrs..",
-            "a\u{a0}Sir",
-            "...",
-        ] {
-            let chars: Vec<char> = text.chars().collect();
-            let expected = text
-                .split_whitespace()
-                .last()
-                .unwrap_or("")
-                .trim_end_matches('.');
-            let got: String = last_word(&chars).iter().collect();
-            assert_eq!(got, expected, "{text:?}");
-        }
+    fn last_word_drops_trailing_dots() {
+        assert_eq!(last_word("said Mr."), "Mr");
+        assert_eq!(last_word("  Ms  "), "Ms");
+        assert_eq!(last_word(""), "");
+        assert_eq!(last_word("a\u{a0}Sir"), "Sir");
+        assert_eq!(last_word("x Mrs.."), "Mrs");
     }
 }

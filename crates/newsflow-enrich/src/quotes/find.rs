@@ -19,72 +19,104 @@ fn is_opening_context(prev: Option<char>) -> bool {
     })
 }
 
-/// Quotes in `chars` (the body as code points).
-pub fn find_quotes(chars: &[char]) -> Vec<QuoteSpan> {
+/// Code points in `bytes` (valid UTF-8): its bytes that are not continuation bytes.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// A mark that matters: a line break or a double quote mark.
+fn mark_at(bytes: &[u8], at: usize) -> Option<char> {
+    match bytes[at] {
+        b'\n' => Some('\n'),
+        b'"' => Some('"'),
+        // “ and ” are E2 80 9C / E2 80 9D in UTF-8.
+        _ => match bytes.get(at + 1..at + 3) {
+            Some([0x80, 0x9C]) => Some('“'),
+            Some([0x80, 0x9D]) => Some('”'),
+            _ => None,
+        },
+    }
+}
+
+/// An opening mark: code point and the byte just after it.
+#[derive(Clone, Copy)]
+struct Open {
+    char_at: usize,
+    text_byte: usize,
+}
+
+/// Quotes in `text` (the body). Scans bytes for line breaks and quote marks
+/// only (most of a body is neither) and counts code points between them.
+pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
+    let bytes = text.as_bytes();
     let mut quotes = Vec::new();
-    let mut open: Option<usize> = None;
+    let mut open: Option<Open> = None;
+    // Code points before byte `counted`.
+    let (mut counted, mut chars) = (0, 0);
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        // Only line breaks and double quote marks matter: skip the rest fast.
-        if !matches!(c, '\n' | '“' | '”' | '"') {
-            i += 1;
+    while let Some(found) = memchr::memchr3(b'\n', b'"', 0xE2, &bytes[i..]) {
+        let at = i + found;
+        let Some(c) = mark_at(bytes, at) else {
+            i = at + 1;
             continue;
-        }
-        let prev = i.checked_sub(1).map(|p| chars[p]);
-        if c == '\n' && chars.get(i + 1) == Some(&'\n') {
+        };
+        chars += count_chars(&bytes[counted..at]);
+        counted = at;
+        i = at + c.len_utf8();
+        if c == '\n' {
+            if bytes.get(at + 1) != Some(&b'\n') {
+                continue;
+            }
             if let Some(o) = open {
                 // A paragraph ends inside a quote: it continues only when the
                 // next paragraph reopens with a quote mark.
-                let mut next = i;
-                while next < chars.len() && chars[next].is_whitespace() {
-                    next += 1;
-                }
-                let reopens = matches!(chars.get(next), Some('“') | Some('"'));
-                if reopens {
-                    i = next + 1;
+                let rest = &text[at..];
+                let next = rest.len() - rest.trim_start().len();
+                if let Some(m @ ('“' | '"')) = rest[next..].chars().next() {
+                    i = at + next + m.len_utf8();
                     continue;
                 }
-                push(&mut quotes, chars, o, i);
+                push(&mut quotes, text, o, chars, at);
                 open = None;
             }
-            i += 1;
             continue;
         }
+        let opening = || Open {
+            char_at: chars,
+            text_byte: i,
+        };
         match (c, open) {
-            ('“', None) => open = Some(i),
+            ('“', None) => open = Some(opening()),
             ('“', Some(_)) => {} // stray reopen inside a quote
-            ('”', Some(o)) => {
-                push(&mut quotes, chars, o, i);
+            ('”', Some(o)) | ('"', Some(o)) => {
+                push(&mut quotes, text, o, chars, at);
                 open = None;
             }
-            ('"', None) if is_opening_context(prev) => open = Some(i),
-            ('"', Some(o)) => {
-                push(&mut quotes, chars, o, i);
-                open = None;
+            ('"', None) if is_opening_context(text[..at].chars().next_back()) => {
+                open = Some(opening());
             }
             _ => {}
         }
-        i += 1;
     }
     if let Some(o) = open {
-        push(&mut quotes, chars, o, chars.len());
+        let total = chars + count_chars(&bytes[counted..]);
+        push(&mut quotes, text, o, total, bytes.len());
     }
     quotes
 }
 
-fn push(quotes: &mut Vec<QuoteSpan>, chars: &[char], open: usize, close: usize) {
-    let mut start = open + 1;
-    let mut end = close;
-    while start < end && chars[start].is_whitespace() {
-        start += 1;
-    }
-    while end > start && chars[end - 1].is_whitespace() {
-        end -= 1;
-    }
+/// Records the quote from `open` to the closing mark (or paragraph end) at
+/// code point `close`, byte `close_byte`, without surrounding blanks.
+fn push(quotes: &mut Vec<QuoteSpan>, text: &str, open: Open, close: usize, close_byte: usize) {
+    let inner = &text[open.text_byte..close_byte];
+    let leading = inner.len() - inner.trim_start().len();
+    let trimmed = inner.trim();
+    let start = open.char_at + 1 + inner[..leading].chars().count();
+    let end = start + trimmed.chars().count();
+    debug_assert!(end <= close);
     if end > start {
         quotes.push(QuoteSpan {
-            open,
+            open: open.char_at,
             close,
             start,
             end,
@@ -98,7 +130,7 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
-        find_quotes(&chars)
+        find_quotes(s)
             .iter()
             .map(|q| chars[q.start..q.end].iter().collect())
             .collect()

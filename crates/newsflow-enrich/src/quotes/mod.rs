@@ -10,6 +10,7 @@ use newsflow_model::{EnrichedArticle, Quote};
 
 use crate::dates::body_cache::with_name_tokens;
 use crate::entities::{analyze, ensure_english};
+use crate::text_util::CharToByte;
 use crate::{EnrichError, Enricher};
 
 /// Fills `quotes`. English only.
@@ -37,10 +38,7 @@ impl Enricher for QuoteEnricher {
 /// The quotes of an article's body, in order.
 pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
     let body = &article.article.body;
-    // Sized once (a code point is at most one byte of the body each).
-    let mut chars: Vec<char> = Vec::with_capacity(body.len());
-    chars.extend(body.chars());
-    let spans = find::find_quotes(&chars);
+    let spans = find::find_quotes(body);
     if spans.is_empty() {
         return Vec::new();
     }
@@ -52,7 +50,8 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
         &article.entities
     };
     with_name_tokens(body, |tokens| {
-        let attributor = attribute::Attributor::new(tokens, entities, &chars, &spans);
+        let offsets = CharToByte::new(body);
+        let attributor = attribute::Attributor::new(tokens, entities, &offsets, &spans);
         let mut quotes = Vec::with_capacity(spans.len());
         let breaks = paragraph_breaks(body);
         // The last attributed quote: speaker, paragraph of its end, closing mark.
@@ -94,7 +93,7 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
                 previous = Some((s, paragraph_of(span.close), span.close));
             }
             quotes.push(Quote {
-                text: chars[span.start..span.end].iter().collect(),
+                text: offsets.slice(span.start, span.end).to_owned(),
                 start: span.start,
                 end: span.end,
                 speaker: speaker.map(|s| entities[s].name.clone()),
@@ -112,8 +111,8 @@ fn paragraph_breaks(body: &str) -> Vec<usize> {
     let bytes = body.as_bytes();
     let mut breaks = Vec::new();
     let (mut counted_bytes, mut code_points) = (0, 0);
-    for j in 1..bytes.len() {
-        if bytes[j] == b'\n' && bytes[j - 1] == b'\n' {
+    for j in memchr::memchr_iter(b'\n', bytes) {
+        if j > 0 && bytes[j - 1] == b'\n' {
             code_points += body[counted_bytes..j].chars().count();
             counted_bytes = j;
             breaks.push(code_points);
