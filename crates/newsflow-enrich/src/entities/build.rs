@@ -86,6 +86,9 @@ impl Builder {
                 start: first.char_start,
                 end: last.char_end,
                 field: field.name.as_deref(),
+                display: span
+                    .peer_title
+                    .map(|t| &field.text[tokens[t].start..last.end]),
             };
             // "(CAS)" after "Court of Arbitration for Sport": the acronym is
             // a mention of the full name's entity (attached first: it comes
@@ -117,9 +120,13 @@ impl Builder {
         let index = match self.find(kind, key_name, words) {
             Some(i) => i,
             None => {
+                let name = match (kind, at.display) {
+                    (EntityType::Person, Some(d)) => d,
+                    _ => key_name,
+                };
                 self.entities.push(Entity {
                     entity_type: kind,
-                    name: key_name.to_owned(),
+                    name: name.to_owned(),
                     roles: Vec::new(),
                     mentions: Vec::new(),
                     salience: 0.0,
@@ -134,8 +141,14 @@ impl Builder {
         let entity = &mut self.entities[index];
         // Canonical name = the fullest form (places keep the gazetteer name).
         if kind != EntityType::Place && words.len() > self.name_tokens[index].len() {
-            entity.name = at.surface.to_owned();
+            entity.name = at.display.unwrap_or(at.surface).to_owned();
             self.name_tokens[index] = words.iter().map(|w| (*w).to_owned()).collect();
+        } else if let Some(d) = at.display.filter(|_| kind == EntityType::Person) {
+            // "Falconer" first, "Lord Falconer" later: same words, the
+            // titled form is how the article knows him.
+            if words.len() == self.name_tokens[index].len() {
+                entity.name = d.to_owned();
+            }
         }
         for role in &span.roles {
             if !entity.roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
@@ -239,6 +252,7 @@ impl Builder {
                 start: tokens[i].char_start,
                 end: tokens[k - 1].char_end,
                 field: field.name.as_deref(),
+                display: None,
             };
             if let Some(e) = entity {
                 self.entities[e].mentions.push(at.mention());
@@ -254,6 +268,7 @@ impl Builder {
                     gender: Gender::Unknown,
                     nationality: None,
                     expansion: None,
+                    peer_title: None,
                 };
                 self.attach(&span, &at, &[at.surface], field.weight);
             }
@@ -303,6 +318,9 @@ struct Site<'a> {
     start: usize,
     end: usize,
     field: Option<&'a str>,
+    /// Canonical form when it differs from the surface ("Lord Falconer"
+    /// for "Falconer" after the title).
+    display: Option<&'a str>,
 }
 
 impl Site<'_> {

@@ -210,6 +210,8 @@ pub const SENTENCE_OPENERS: &[&str] = &[
 pub const HONORIFICS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Mr.", "Mrs.", "Ms.",
     "Dr.", "Prof.", "Rev", "Rev.",
+    // "the Rt Rev Michael Scott-Joynt", "the Rt Hon ...".
+    "Rt", "Rt.", "Hon", "Reverend", "Baroness", "Viscount",
 ];
 
 /// Capitalised titles and roles before a name ("Prime Minister Fumio Kishida").
@@ -322,6 +324,11 @@ pub const TITLE_ROLES: &[&str] = &[
     "Legislator",
     "Lawmaker",
     "Astronaut",
+    // Members of parliaments: "Edinburgh MSP Susan Deacon".
+    "MP",
+    "MSP",
+    "MEP",
+    "MLA",
 ];
 
 /// Lower-case role words that attach to an adjacent name
@@ -1171,6 +1178,12 @@ pub static COMMON_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         .flat_map(str::split_whitespace)
         .collect()
 });
+
+/// `word` (any case) is listed as a common English word itself (not only as
+/// the plural of one).
+pub fn is_listed_word(word: &str) -> bool {
+    crate::text_util::with_lowercase(word, |lower| COMMON_WORDS.contains(lower))
+}
 
 /// `word` (any case) is a common English word or the plural of one.
 pub fn is_common_word(word: &str) -> bool {

@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet;
 
 use newsflow_model::EntityType;
 
-use super::lexicon::{is_common_word, is_extra_place, Gender, GIVEN_NAMES, WORDS};
+use super::lexicon::{is_common_word, is_extra_place, is_listed_word, Gender, GIVEN_NAMES, WORDS};
 use super::rules;
 use crate::places::gazetteer::GAZETTEER;
 use crate::text_util::{with_lowercase, Token};
@@ -29,6 +29,9 @@ pub struct Span {
     /// Token range of the full name an acronym stands for
     /// ("Court of Arbitration for Sport (CAS)").
     pub expansion: Option<(usize, usize)>,
+    /// Token of a peer's title right before a one-word name ("Lord
+    /// Falconer"): the title is part of how the person is known.
+    pub peer_title: Option<usize>,
 }
 
 /// What the words around a name said about it.
@@ -38,6 +41,7 @@ struct NameCues {
     gender: Gender,
     nationality: Option<usize>,
     roles: Vec<String>,
+    peer_title: Option<usize>,
 }
 
 const CONNECTORS: &[&str] = &[
@@ -237,11 +241,22 @@ impl<'a> Ctx<'a, '_> {
 
     fn process_chunk(&self, mut i: usize, j: usize, spans: &mut Vec<Span>) {
         let words = &*WORDS;
-        // Sentence-initial capitals that are ordinary words.
-        while i < j && self.is_common_word_at(i, j) {
+        // Sentence-initial capitals that are ordinary words; "On Wednesday Mr
+        // Straw": a weekday or month before a person's name is no part of it
+        // ("Sunday Telegraph" is a name).
+        while i < j
+            && (self.is_common_word_at(i, j)
+                || (j - i > 1
+                    && is_calendar_word(self.tokens[i].text)
+                    && self.person_starts_at(i + 1, j)))
+        {
             i += 1;
         }
         if i >= j || (j - i == 1 && is_calendar_word(self.tokens[i].text)) {
+            return;
+        }
+        // "I", "I'm", "OK", "MPs": capitalised, yet never a name on their own.
+        if j - i == 1 && rules::never_a_name(self.tokens[i].text) {
             return;
         }
         // "Moscow-based Interfax", "Kremlin-backed ...": a leading modifier.
@@ -260,6 +275,19 @@ impl<'a> Ctx<'a, '_> {
             }
             if known_org {
                 spans.push(self.span(i, j, EntityType::Organization, None, false));
+                return;
+            }
+        }
+        // "EU China arms ban", "US China talks": a headline run of an
+        // acronym and a country is two names.
+        if j - i >= 2 && self.tokens[i].is_all_caps() && self.tokens[i].text.len() >= 2 {
+            let first = self.tokens[i].text;
+            let country = GAZETTEER.lookup(self.slice(i + 1, j)).iter().any(|&p| {
+                GAZETTEER.entries[p].kind == crate::places::gazetteer::PlaceKind::Country
+            });
+            if country && (words.known_orgs.contains(first) || self.is_place_name(first)) {
+                self.emit_name((i, i + 1), NameCues::default(), spans);
+                self.emit_name((i + 1, j), NameCues::default(), spans);
                 return;
             }
         }
@@ -286,7 +314,10 @@ impl<'a> Ctx<'a, '_> {
             }
             let title_follows = WORDS.honorifics.contains(self.tokens[k].text)
                 || self.match_title_role(k, j).is_some();
-            let name_follows = GIVEN_NAMES.gender.contains_key(self.tokens[k].text);
+            // "American Maurice Greene": a demonym adjective is no part of a
+            // person's name, known given name or not.
+            let name_follows = GIVEN_NAMES.gender.contains_key(self.tokens[k].text)
+                || (demonym && (2..=3).contains(&(j - k)) && self.unknown_name_words(k, j));
             // "British Red Cross", "Scottish Executive": a national branch
             // or government is one organisation.
             let org_rest = words.known_orgs.contains(self.slice(k, j))
@@ -340,8 +371,8 @@ impl<'a> Ctx<'a, '_> {
             if words.honorifics.contains(t) {
                 person_cue = true;
                 gender = match t.trim_end_matches('.') {
-                    "Mr" | "Sir" | "Lord" => Gender::Male,
-                    "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" => Gender::Female,
+                    "Mr" | "Sir" | "Lord" | "Baron" | "Viscount" => Gender::Male,
+                    "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Baroness" => Gender::Female,
                     _ => gender,
                 };
                 pos += 1;
@@ -363,6 +394,8 @@ impl<'a> Ctx<'a, '_> {
                 return;
             }
         }
+        let peer_title =
+            (pos > title_start && is_peer_title(self.tokens[pos - 1].text)).then(|| pos - 1);
         // "Minister of Education Stefania Giannini": the role goes on to the
         // given name; with no person after it, the rest is the role's body.
         if pos > title_start && matches!(self.tokens[pos].text, "of" | "for") {
@@ -391,6 +424,26 @@ impl<'a> Ctx<'a, '_> {
             // "General Motors", "Chief Executive Office": not a title after all.
             self.emit_name((title_start, j), NameCues::default(), spans);
             return;
+        }
+        // "University of Texas Arlington Amneh Jafari": an unknown two-word
+        // name after a place or an organisation's head, whose surname the
+        // text uses again on its own, is a person.
+        if !person_cue && j - pos >= 4 {
+            let k = j - 2;
+            let prev = self.tokens[k - 1].text;
+            let after_name = words.org_cues.contains(prev) || self.is_place_name(prev);
+            if after_name && self.unknown_name_words(k, j) && self.recurs_elsewhere(j - 1, pos, j) {
+                self.emit_name((pos, k), NameCues::default(), spans);
+                self.emit_name(
+                    (k, j),
+                    NameCues {
+                        person_cue: true,
+                        ..NameCues::default()
+                    },
+                    spans,
+                );
+                return;
+            }
         }
         // "Refugee Council Enver Solomon": a name before a person's name.
         if !person_cue {
@@ -422,6 +475,7 @@ impl<'a> Ctx<'a, '_> {
                 gender,
                 nationality,
                 roles,
+                peer_title,
             },
             spans,
         );
@@ -433,6 +487,7 @@ impl<'a> Ctx<'a, '_> {
             gender,
             nationality,
             roles,
+            peer_title,
         } = cues;
         let mut b = b;
         let mut kind = self.classify(a, b, person_cue);
@@ -469,6 +524,9 @@ impl<'a> Ctx<'a, '_> {
         span.gender = gender;
         span.nationality = nationality;
         span.roles = roles;
+        if kind == EntityType::Person && b - a == 1 {
+            span.peer_title = peer_title;
+        }
         spans.push(span);
     }
 
@@ -490,6 +548,7 @@ impl<'a> Ctx<'a, '_> {
             gender: Gender::Unknown,
             nationality: None,
             expansion: None,
+            peer_title: None,
         }
     }
 
@@ -604,9 +663,22 @@ impl<'a> Ctx<'a, '_> {
             .count();
         // "Internet Explorer", "Star Wars", "Mountain View": made of common words.
         // "Google Chrome": an organisation's product, not a person.
+        // "Dries Mertens", "Miles Davis": a first word that reads as a common
+        // word only when taken for an inflected form (dry, mile), which this
+        // text never uses in lower case, before an unknown surname. Base
+        // forms ("Sea Org", "Internet Explorer") are no given names.
+        let common_words_ok = match toks.split_last() {
+            Some((last, rest)) => {
+                !is_common_word(last.text)
+                    && rest
+                        .iter()
+                        .all(|t| !is_common_word(t.text) || (b - a == 2 && !is_listed_word(t.text)))
+            }
+            None => false,
+        };
         if (2..=3).contains(&name_words)
             && titlecase_words
-            && !toks.iter().any(|t| is_common_word(t.text))
+            && common_words_ok
             && !words.known_orgs.contains(toks[0].text)
         {
             return EntityType::Person;
@@ -615,6 +687,43 @@ impl<'a> Ctx<'a, '_> {
             return EntityType::Place;
         }
         EntityType::Other
+    }
+
+    /// Every token of `[a, b)` could be part of a person's name nobody
+    /// listed: a capitalised word that is no common word, place or
+    /// organisation word, and that this text never writes in lower case.
+    fn unknown_name_words(&self, a: usize, b: usize) -> bool {
+        let words = &*WORDS;
+        self.tokens[a..b].iter().all(|t| {
+            t.is_capitalized()
+                && t.is_word()
+                && !t.is_all_caps()
+                && t.text.chars().nth(1).is_some()
+                && !is_common_word(t.text)
+                && !words.org_cues.contains(t.text)
+                && !words.known_orgs.contains(t.text)
+                && !words.honorifics.contains(t.text)
+                && !words.title_roles.contains_key(t.text)
+                && !self.is_place_name(t.text)
+                && !with_lowercase(t.text, |l| self.lowercase_words.contains(l))
+        })
+    }
+
+    /// `[a, b)` opens with an honorific, a title or a known given name.
+    fn person_starts_at(&self, a: usize, b: usize) -> bool {
+        let t = self.tokens[a].text;
+        WORDS.honorifics.contains(t)
+            || GIVEN_NAMES.gender.contains_key(t)
+            || self.match_title_role(a, b).is_some()
+    }
+
+    /// Token `k`'s word also occurs capitalised outside `[a, b)`.
+    fn recurs_elsewhere(&self, k: usize, a: usize, b: usize) -> bool {
+        let word = self.tokens[k].text;
+        self.tokens
+            .iter()
+            .enumerate()
+            .any(|(n, t)| (n < a || n >= b) && t.text == word)
     }
 
     fn is_place_name(&self, surface: &str) -> bool {
@@ -677,12 +786,21 @@ impl<'a> Ctx<'a, '_> {
             .flatten()
     }
 
+    /// `k` is an opening double quote glued to the next word ("told the
+    /// seminar: \"Clearly, ..."): what follows starts a quoted sentence.
+    fn opens_quote(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        matches!(t.text, "\"" | "\u{201C}")
+            && self.tokens.get(k + 1).is_some_and(|n| n.start == t.end)
+            && (k == 0 || self.tokens[k - 1].end < t.start)
+    }
+
     /// A sentence-initial capitalised word that is an ordinary word here.
     fn is_common_word_at(&self, i: usize, j: usize) -> bool {
         let t = &self.tokens[i];
         let after_quote = i > 0
-            && self.tokens[i - 1].sentence_start
-            && self.tokens[i - 1].kind == crate::text_util::TokenKind::Punct;
+            && self.tokens[i - 1].kind == crate::text_util::TokenKind::Punct
+            && (self.tokens[i - 1].sentence_start || self.opens_quote(i - 1));
         if !(t.sentence_start || after_quote) {
             return false;
         }
@@ -716,7 +834,9 @@ impl<'a> Ctx<'a, '_> {
 fn link_single_names(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
     let person_words: FxHashSet<&str> = spans
         .iter()
-        .filter(|s| s.kind == EntityType::Person && s.tok_end - s.tok_start >= 2)
+        .filter(|s| {
+            s.kind == EntityType::Person && (s.tok_end - s.tok_start >= 2 || s.peer_title.is_some())
+        })
         .flat_map(|s| ctx.tokens[s.tok_start..s.tok_end].iter().map(|t| t.text))
         .collect();
     for span in spans.iter_mut() {
@@ -728,6 +848,11 @@ fn link_single_names(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
             span.kind = EntityType::Person;
         }
     }
+}
+
+/// Titles of peers that stay with a surname ("Lord Falconer", "Baroness Scotland").
+fn is_peer_title(word: &str) -> bool {
+    matches!(word, "Lord" | "Lady" | "Baroness" | "Baron" | "Viscount")
 }
 
 fn is_calendar_word(word: &str) -> bool {
@@ -778,17 +903,37 @@ fn link_acronyms(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
             acronyms.push((acronym.text, (a, b)));
         }
     }
-    if acronyms.is_empty() {
-        return;
-    }
+    // "the European Commission ... the EC": without brackets, an acronym
+    // made of exactly the initials of an organisation named before it.
+    let mut named_orgs: Vec<(usize, usize)> = Vec::new();
     for span in spans.iter_mut() {
-        if span.tok_end - span.tok_start != 1 {
+        let (a, b) = (span.tok_start, span.tok_end);
+        if b - a != 1 {
+            if span.kind == EntityType::Organization {
+                named_orgs.push((a, b));
+            }
             continue;
         }
-        let text = tokens[span.tok_start].text;
-        if let Some(&(_, expansion)) = acronyms.iter().find(|(a, _)| *a == text) {
+        let text = tokens[a].text;
+        let expansion = acronyms
+            .iter()
+            .find(|(acronym, _)| *acronym == text)
+            .map(|&(_, e)| e)
+            .or_else(|| {
+                // A place's own acronym ("US") stays the place.
+                let acronym_like = tokens[a].is_all_caps()
+                    && text.len() >= 2
+                    && !(span.kind == EntityType::Place && span.place.is_some());
+                named_orgs
+                    .iter()
+                    .rev()
+                    .find(|&&(s, e)| acronym_like && rules::initials_of(text, &tokens[s..e]))
+                    .copied()
+            });
+        if let Some(expansion) = expansion {
             span.kind = EntityType::Organization;
             span.place = None;
+            span.demonym = false;
             span.expansion = Some(expansion);
         }
     }

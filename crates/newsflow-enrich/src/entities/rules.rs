@@ -425,7 +425,17 @@ pub fn and_continuation(tokens: &[Token<'_>], chunk_start: usize, at: usize) -> 
             || GIVEN_NAMES.gender.contains_key(t.text)
     };
     let before = &tokens[of + 1..at];
-    if before.is_empty() || before.len() > 3 || before.iter().any(standalone) {
+    if before.is_empty() || before.len() > 3 {
+        return None;
+    }
+    // "Food Standards of Australia and New Zealand": two places joined
+    // under one head are the body's remit, not a list.
+    let is_place = |words: &[Token<'_>]| {
+        let joined = words.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+        !GAZETTEER.lookup(&joined).is_empty()
+    };
+    let before_place = before.iter().any(standalone) && is_place(before);
+    if before.iter().any(standalone) && !before_place {
         return None;
     }
     let mut end = at + 1;
@@ -438,7 +448,12 @@ pub fn and_continuation(tokens: &[Token<'_>], chunk_start: usize, at: usize) -> 
         end += 1;
     }
     let after = &tokens[at + 1..end];
-    let fits = (1..=3).contains(&after.len()) && !after.iter().any(standalone);
+    let fits = (1..=3).contains(&after.len())
+        && if before_place {
+            is_place(after)
+        } else {
+            !after.iter().any(standalone)
+        };
     fits.then_some(end)
 }
 
@@ -537,4 +552,34 @@ pub fn is_compass_word(word: &str) -> bool {
 /// demonym or an -ish / -sh form the gazetteer does not list).
 pub fn is_national_adjective(word: &str) -> bool {
     GAZETTEER.demonym(word).is_some() || word.ends_with("ish") || word.ends_with("sh")
+}
+
+/// Capitalised tokens that are no name standing alone: the pronoun "I" and
+/// its contractions, and everyday capitals ("OK", "TV", "MPs").
+pub fn never_a_name(word: &str) -> bool {
+    let pronoun = word.strip_prefix('I').is_some_and(|rest| {
+        matches!(
+            rest,
+            "" | "'m" | "'d" | "'ve" | "'ll" | "’m" | "’d" | "’ve" | "’ll"
+        )
+    });
+    pronoun || WORDS.non_org_caps.contains(word)
+}
+
+/// `acronym` ("FBI") is exactly the initials of the capitalised words of
+/// `name` ("Federal Bureau of Investigation"), a leading place acronym
+/// aside ("US Federal Bureau of Investigation").
+pub fn initials_of(acronym: &str, name: &[Token<'_>]) -> bool {
+    let capitalised = |t: &&Token<'_>| t.is_word() && t.is_capitalized();
+    let matches = |words: &[Token<'_>]| {
+        let initials = words
+            .iter()
+            .filter(capitalised)
+            .filter_map(|t| t.text.chars().next());
+        initials.eq(acronym.chars())
+    };
+    let skip_place = name
+        .first()
+        .is_some_and(|t| t.is_all_caps() && !GAZETTEER.lookup(t.text).is_empty());
+    matches(name) || (skip_place && matches(&name[1..]))
 }

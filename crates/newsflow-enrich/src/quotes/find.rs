@@ -19,6 +19,13 @@ fn is_opening_context(prev: Option<char>) -> bool {
     })
 }
 
+/// A straight mark at byte `at` with a blank before it and a word after it.
+fn is_reopening(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + 1..].chars().next();
+    before.is_some_and(char::is_whitespace) && after.is_some_and(char::is_alphanumeric)
+}
+
 /// Code points in `bytes` (valid UTF-8): its bytes that are not continuation bytes.
 fn count_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
@@ -88,6 +95,10 @@ pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
         match (c, open) {
             ('“', None) => open = Some(opening()),
             ('“', Some(_)) => {} // stray reopen inside a quote
+            // `… months. "We are …`: a straight mark between a blank and a
+            // word opens, so the open quote lost its closing mark where two
+            // paragraphs were merged; the quote continues.
+            ('"', Some(_)) if is_reopening(text, at) => {}
             ('”', Some(o)) | ('"', Some(o)) => {
                 push(&mut quotes, text, o, chars, at);
                 open = None;

@@ -1,0 +1,119 @@
+//! Canonical names and spurious capitals of the entity recogniser on
+//! newswire text we wrote.
+
+#[path = "common_article.rs"]
+mod common_article;
+
+use common_article::article;
+use newsflow_enrich::entities::EntityEnricher;
+use newsflow_enrich::Enricher;
+use newsflow_model::{Entity, EntityType};
+
+fn entities(paragraphs: &[&str]) -> Vec<Entity> {
+    let mut record = article(None, paragraphs);
+    EntityEnricher::new().enrich(&mut record).unwrap();
+    record.entities
+}
+
+fn find<'a>(es: &'a [Entity], name: &str) -> Option<&'a Entity> {
+    es.iter().find(|e| e.name == name)
+}
+
+fn kind_of(es: &[Entity], name: &str) -> Option<EntityType> {
+    find(es, name).map(|e| e.entity_type)
+}
+
+#[test]
+fn peers_keep_their_title_without_a_first_name() {
+    let es = entities(&[
+        "Lord Falconer said the plan was fair. Lord Strathclyde disagreed.",
+        "Falconer later added that talks would go on.",
+    ]);
+    let falconer = find(&es, "Lord Falconer").expect("Lord Falconer");
+    assert_eq!(falconer.entity_type, EntityType::Person);
+    assert_eq!(falconer.mentions.len(), 2, "{es:#?}");
+    assert_eq!(kind_of(&es, "Lord Strathclyde"), Some(EntityType::Person));
+    assert!(find(&es, "Falconer").is_none(), "{es:#?}");
+}
+
+#[test]
+fn titles_and_weekdays_stay_out_of_names() {
+    let es = entities(&[
+        "Foreign Secretary Jack Straw spoke in Brussels.",
+        "But on Wednesday Mr Straw said the ban would end. The Bishop of Winchester, the Rt Rev Michael Scott-Joynt, objected.",
+        "On Monday Tony Blair said no. The Sunday Telegraph reported it.",
+    ]);
+    let straw = find(&es, "Jack Straw").expect("Jack Straw");
+    assert_eq!(straw.mentions.len(), 2, "{es:#?}");
+    assert_eq!(
+        kind_of(&es, "Michael Scott-Joynt"),
+        Some(EntityType::Person),
+        "{es:#?}"
+    );
+    assert_eq!(kind_of(&es, "Tony Blair"), Some(EntityType::Person));
+    assert_eq!(
+        kind_of(&es, "Sunday Telegraph"),
+        Some(EntityType::Organization),
+        "{es:#?}"
+    );
+    for bad in ["Wednesday Mr Straw", "Rt Rev Michael Scott-Joynt", "Monday"] {
+        assert!(find(&es, bad).is_none(), "{bad}: {es:#?}");
+    }
+}
+
+#[test]
+fn unbracketed_acronyms_join_their_organisation() {
+    let es = entities(&[
+        "The European Commission said the Federal Bureau of Investigation had been told.",
+        "The EC and the FBI declined to comment.",
+    ]);
+    for name in ["European Commission", "Federal Bureau of Investigation"] {
+        let e = find(&es, name).expect(name);
+        assert_eq!(e.entity_type, EntityType::Organization);
+        assert_eq!(e.mentions.len(), 2, "{name}: {es:#?}");
+    }
+}
+
+#[test]
+fn demonyms_and_places_are_not_part_of_a_person() {
+    let es = entities(&[
+        "American Maurice Greene won the race.",
+        "A student at University of Texas Arlington Amneh Jafari posted the tag. Jafari said it spread.",
+        "Half time came and Dries Mertens scored from a volley.",
+    ]);
+    for name in ["Maurice Greene", "Amneh Jafari", "Dries Mertens"] {
+        assert_eq!(
+            kind_of(&es, name),
+            Some(EntityType::Person),
+            "{name}: {es:#?}"
+        );
+    }
+    assert!(find(&es, "American Maurice Greene").is_none());
+}
+
+#[test]
+fn ordinary_capitals_are_no_entities() {
+    let es = entities(&[
+        "EU China arms ban to be lifted",
+        "I think it is OK, she said. \"I'm sure,\" he said. \"Clearly, it works.\" Within hours it ended. MPs voted. Edinburgh MSP Susan Deacon agreed.",
+    ]);
+    for bad in [
+        "I", "I'm", "OK", "Clearly", "Within", "MPs", "MSP", "EU China",
+    ] {
+        assert!(find(&es, bad).is_none(), "{bad}: {es:#?}");
+    }
+    assert_eq!(kind_of(&es, "EU"), Some(EntityType::Organization));
+    assert_eq!(kind_of(&es, "China"), Some(EntityType::Place));
+    assert_eq!(kind_of(&es, "Susan Deacon"), Some(EntityType::Person));
+}
+
+#[test]
+fn organisations_of_two_places() {
+    let es =
+        entities(&["The Food Standards of Australia and New Zealand said salt should be iodised."]);
+    assert_eq!(
+        kind_of(&es, "Food Standards of Australia and New Zealand"),
+        Some(EntityType::Organization),
+        "{es:#?}"
+    );
+}
