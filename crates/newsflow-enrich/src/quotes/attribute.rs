@@ -149,17 +149,27 @@ impl<'a> Attributor<'a> {
                 cue: None,
             };
         }
-        // `X said: "…"` introduces the quote: look before it first.
+        // `X said: "…"` introduces the quote, and the reporting verb of a
+        // partial quote inside a sentence comes before it: look before first.
         let introduced = before_end
             .checked_sub(1)
             .is_some_and(|p| p > before_start && matches!(self.tokens[p].text, ":" | ","));
         let before = || self.cue_in(before_start, before_end, previous, false);
         let after = || self.cue_in(after_start, after_end, previous, true);
-        let found = if introduced {
+        let found = if introduced || !self.starts_sentence(quote) {
             before().or_else(after)
         } else {
             after().or_else(before)
         };
+        if found.is_none() {
+            // `- Bolton boss Sam Allardyce: "…"`: a name introducing the quote.
+            if let Some(speaker) = self.name_introducing(before_end) {
+                return Attribution {
+                    speaker: Some(speaker),
+                    cue: None,
+                };
+            }
+        }
         match found {
             // A cue whose subject is not next to it ("Kim ... and expressed his
             // “full support”"): the first person named in the sentence.
@@ -228,6 +238,22 @@ impl<'a> Attributor<'a> {
         k
     }
 
+    /// A person's name ending right before the opening mark (or before a
+    /// colon there), at the start of its sentence or line.
+    fn name_introducing(&self, before_end: usize) -> Option<usize> {
+        let mut end = before_end;
+        if end > 0 && self.tokens[end - 1].text == ":" {
+            end -= 1;
+        }
+        let last = self.tokens.get(end.checked_sub(1)?)?;
+        let m = self
+            .mentions
+            .iter()
+            .find(|m| m.end == last.char_end && !m.quoted)?;
+        (self.entities[m.entity].entity_type == EntityType::Person && self.is_subject_mention(m))
+            .then_some(m.entity)
+    }
+
     /// `"…" – Matthew Ingram`: a name right after a dash that follows the quote.
     fn dash_signature(&self, a: usize, b: usize) -> Option<usize> {
         let dash = self.tokens.get(a).filter(|_| a < b)?;
@@ -236,10 +262,17 @@ impl<'a> Attributor<'a> {
         }
         let name = self.tokens.get(a + 1).filter(|_| a + 1 < b)?;
         let m = self.mentions.iter().find(|m| m.start == name.char_start)?;
-        matches!(
-            self.entities[m.entity].entity_type,
-            EntityType::Person | EntityType::Organization
-        )
+        // A signature ends its line: "- Manchester United boss Sir Alex
+        // Ferguson: "…"" introduces the next quote instead.
+        let after = self.tokens.partition_point(|t| t.char_start < m.end);
+        let ends = self.tokens.get(after).is_none_or(|t| {
+            t.paragraph != name.paragraph || (t.kind == TokenKind::Punct && t.text != ":")
+        });
+        (ends
+            && matches!(
+                self.entities[m.entity].entity_type,
+                EntityType::Person | EntityType::Organization
+            ))
         .then_some(m.entity)
     }
 
@@ -252,7 +285,14 @@ impl<'a> Attributor<'a> {
         previous: Option<Previous>,
         after_quote: bool,
     ) -> Option<Attribution> {
-        for k in a..b {
+        // Before a quote the cue nearest to it reports it ("When asked if
+        // Brown would start, Eriksson replied: "…""); after it, the first.
+        let order: Box<dyn Iterator<Item = usize>> = if after_quote {
+            Box::new(a..b)
+        } else {
+            Box::new((a..b).rev())
+        };
+        for k in order {
             let t = &self.tokens[k];
             let next_is = |n: usize, w: &str| self.tokens.get(k + n).is_some_and(|x| x.text == w);
             // `"…" John Hannett added: "…"`: that cue introduces the next quote.
@@ -351,10 +391,11 @@ impl<'a> Attributor<'a> {
         let Some(prev) = p.checked_sub(1).map(|p| &self.tokens[p]) else {
             return false;
         };
-        // "and called": a second verb of the sentence's subject.
+        // "and called": a second verb of the sentence's subject; "a BBC
+        // statement read": a document speaks for its author.
         matches!(
             prev.text.to_lowercase().as_str(),
-            "he" | "she" | "it" | "they" | "and"
+            "he" | "she" | "it" | "they" | "and" | "statement" | "report" | "letter" | "study"
         ) || self.mentions.iter().any(|m| m.end == prev.char_end)
     }
 
@@ -489,11 +530,15 @@ impl<'a> Attributor<'a> {
     /// refer to the article's main figure, the most salient person named
     /// before them, rather than to whoever was named last.
     fn most_salient_person(&self, pos: usize) -> Option<usize> {
+        self.most_salient(pos, |i| self.entities[i].entity_type == EntityType::Person)
+    }
+
+    fn most_salient(&self, pos: usize, accept: impl Fn(usize) -> bool) -> Option<usize> {
         self.mentions
             .iter()
             .filter(|m| m.end <= pos && !m.quoted)
             .map(|m| m.entity)
-            .filter(|&i| self.entities[i].entity_type == EntityType::Person)
+            .filter(|&i| accept(i))
             .max_by(|&a, &b| {
                 self.entities[a]
                     .salience
@@ -538,17 +583,27 @@ impl<'a> Attributor<'a> {
         subject
             .map(|m| m.entity)
             .or(previous.map(|p| p.speaker))
-            .or_else(|| self.recent(pos, compatible))
+            .or_else(|| self.most_salient(pos, compatible))
     }
 
     /// A mention opening its sentence (after at most a few title words) or
     /// followed by a cue verb ("Ancram said").
     fn is_subject_mention(&self, m: &BodyMention) -> bool {
         let t = self.tokens.partition_point(|t| t.char_start < m.start);
-        let opens = (t.saturating_sub(3)..=t).rev().any(|j| {
-            self.tokens.get(j).is_some_and(|x| x.sentence_start)
-                && self.tokens[j..t].iter().all(|x| x.is_capitalized())
-        });
+        // Near its sentence's start with no other person before it: "Chelsea
+        // chief executive Peter Kenyon has…", "Looking ahead, Mr Cherkasky…".
+        let opens = (t.saturating_sub(SUBJECT_REACH)..=t)
+            .rev()
+            .find(|&j| self.tokens.get(j).is_some_and(|x| x.sentence_start))
+            .is_some_and(|j| {
+                let from = self.tokens[j].char_start;
+                !self.mentions.iter().any(|o| {
+                    o.start >= from
+                        && o.start < m.start
+                        && o.entity != m.entity
+                        && self.entities[o.entity].entity_type == EntityType::Person
+                })
+            });
         let after = self.tokens.partition_point(|t| t.char_start < m.end);
         let is_cue = |x: &Token<'_>| CUES.contains(&x.text);
         // "said Mr Flynn": a title word may stand between the cue and the name.
@@ -572,12 +627,12 @@ impl<'a> Attributor<'a> {
         if let Some(g) = pronoun_gender(first.text) {
             return self.pronoun_antecedent(first.char_start, g, previous);
         }
-        let m = self
-            .mentions
-            .iter()
-            .find(|m| m.start >= first.char_start && m.start < quote.open)?;
-        (self.entities[m.entity].entity_type == EntityType::Person && self.is_subject_mention(m))
-            .then_some(m.entity)
+        let m = self.mentions.iter().find(|m| {
+            m.start >= first.char_start
+                && m.start < quote.open
+                && self.entities[m.entity].entity_type == EntityType::Person
+        })?;
+        self.is_subject_mention(m).then_some(m.entity)
     }
 
     /// Whether no sentence starts between two code points.
@@ -589,6 +644,9 @@ impl<'a> Attributor<'a> {
             && self.tokens.get(b).is_none_or(|t| !t.paragraph_start)
     }
 }
+
+/// Tokens from a sentence's start within which a person's name is its subject.
+const SUBJECT_REACH: usize = 6;
 
 /// How far back (code points) a pronoun looks for a subject: a few sentences.
 const PRONOUN_REACH: usize = 400;
