@@ -130,3 +130,25 @@ fn years_labels_and_times_are_not_amounts() {
         ("2,024 people".into(), 2024.0, unit("people"))
     );
 }
+
+/// Patterns from the amount gold's errors, on sentences we wrote.
+#[test]
+fn ages_name_numbers_and_spaced_currency_codes() {
+    let found = find_amounts(
+        "Maria Lind, 42, and her son, 9, moved here. They paid NZ $ 26 million. \
+         The Atlas 5 rocket and 4chan were mentioned; 12 workers left.",
+    );
+    let got: Vec<(String, f64, Option<String>)> = found
+        .into_iter()
+        .map(|a| (a.text, a.value, a.unit))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("42".to_owned(), 42.0, Some("years".to_owned())),
+            ("9".to_owned(), 9.0, None),
+            ("NZ $ 26 million".to_owned(), 26e6, Some("NZD".to_owned())),
+            ("12 workers".to_owned(), 12.0, Some("workers".to_owned())),
+        ]
+    );
+}

@@ -165,3 +165,31 @@ fn may_the_name_is_not_a_month() {
     assert!(values("Theresa May said the plan may work.").is_empty());
     assert_eq!(values("The law passed in May."), ["2024-05"]);
 }
+
+/// Patterns from the date gold's errors, on sentences we wrote.
+#[test]
+fn datelines_weekends_decades_and_plans() {
+    use Granularity::*;
+    // A dateline's weekday is part of its date, not a second mention.
+    assert_eq!(
+        dates("Tuesday, June 4, 2024\n\nThe council met."),
+        vec![(
+            "Tuesday, June 4, 2024".into(),
+            "2024-06-04".into(),
+            Day,
+            false
+        )]
+    );
+    // Reference Wednesday 2024-06-05 is in ISO week 23; the weekend before it in week 22.
+    assert_eq!(
+        values("Crowds came to the fair this weekend."),
+        ["2024-W22"]
+    );
+    assert_eq!(values("The fair will open this weekend."), ["2024-W23"]);
+    assert_eq!(values("The browser shipped nearly a decade ago."), ["2014"]);
+    // The plan comes after the weekday: the coming Friday, not the last one.
+    assert_eq!(
+        values("On Friday, the minister and her team are to travel to Rome."),
+        ["2024-06-07"]
+    );
+}

@@ -154,7 +154,15 @@ impl Parser<'_, '_> {
         if !t.is_word() {
             return units::currency_symbol("", t.text).map(|c| (c, i + 1));
         }
-        if let Some(sym) = self.glued(i + 1).filter(|s| !s.is_word() && !s.is_number()) {
+        // "US$5", and "NZ $ 26 million" with a stray space after the code.
+        let spaced_dollar = |s: &&Token<'_>| {
+            s.text == "$" && t.text.len() <= 3 && t.text.bytes().all(|b| b.is_ascii_uppercase())
+        };
+        let symbol = self
+            .glued(i + 1)
+            .filter(|s| !s.is_word() && !s.is_number())
+            .or_else(|| self.tok(i + 1).filter(spaced_dollar));
+        if let Some(sym) = symbol {
             if let Some(code) = units::currency_symbol(t.text, sym.text) {
                 return Some((code, i + 2));
             }
@@ -187,7 +195,27 @@ impl Parser<'_, '_> {
             !a.space_before
                 && (a.is_punct(':') || matches!(a.text, "st" | "nd" | "rd" | "th" | "s"))
         });
-        !glued_to_label && !time_or_ordinal
+        // "4chan": letters glued after the number that are no unit make a name.
+        let glued_name = after.is_some_and(|a| {
+            !a.space_before
+                && a.is_word()
+                && a.text.len() >= 3
+                && units::measure(a.lower).is_none()
+                && units::currency_word(a.lower).is_none()
+                && scale_word(a.lower).is_none()
+        });
+        // "Internet Explorer 6", "HTML 5": a short number after a capitalised
+        // word inside a sentence is part of a name.
+        let inside_sentence = n
+            .checked_sub(2)
+            .is_some_and(|k| !self.tokens[k].ends_sentence());
+        let name_number = !after_currency
+            && t.text.len() <= 2
+            && inside_sentence
+            && before.is_some_and(|b| {
+                b.is_word() && b.starts_upper() && units::currency_code(b.text).is_none()
+            });
+        !glued_to_label && !time_or_ordinal && !glued_name && !name_number
     }
 
     /// The amount starting at `i`; `in_range` when it is the second end of
@@ -240,7 +268,27 @@ impl Parser<'_, '_> {
             return Some(parsed);
         }
         self.suffix_unit(&mut parsed, j);
+        if parsed.unit.is_none() && self.is_age_apposition(&parsed) {
+            parsed.unit = Some("years".to_owned());
+        }
         Some(parsed)
+    }
+
+    /// "Thomas Sam, 42, and his wife": a bare number between commas right
+    /// after a name is an age.
+    fn is_age_apposition(&self, p: &Parsed) -> bool {
+        let whole = p.value.fract() == 0.0 && (1.0..=120.0).contains(&p.value);
+        let comma = |k: Option<usize>| k.and_then(|k| self.tok(k)).is_some_and(|t| t.is_punct(','));
+        let name_before = p
+            .first
+            .checked_sub(2)
+            .and_then(|k| self.tok(k))
+            .is_some_and(|t| t.is_word() && t.starts_upper());
+        whole
+            && !p.written_out
+            && comma(p.first.checked_sub(1))
+            && comma(Some(p.last + 1))
+            && name_before
     }
 
     /// Whether `i` is a lower-case content word (a counted noun candidate).

@@ -61,6 +61,21 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> 
     })
 }
 
+/// A bare weekday right before ", <day with a year>", as in a dateline.
+fn is_dateline_weekday(
+    tokens: &[tokens::Token<'_>],
+    found: &scan::Found,
+    next: Option<&scan::Found>,
+) -> bool {
+    matches!(found.expr, scan::Expr::Weekday { .. })
+        && found.first == found.last
+        && next.is_some_and(|n| {
+            n.first == found.last + 2
+                && tokens[found.last + 1].is_punct(',')
+                && matches!(n.expr, scan::Expr::Day { year: Some(_), .. })
+        })
+}
+
 fn resolve_all(
     text: &str,
     tokens: &[tokens::Token<'_>],
@@ -69,16 +84,25 @@ fn resolve_all(
 ) -> Vec<DateMention> {
     let mut previous_day = None;
     let mut out = Vec::new();
-    for found in dates {
+    for (k, found) in dates.iter().enumerate() {
+        if is_dateline_weekday(tokens, found, dates.get(k + 1)) {
+            continue;
+        }
         let Some(resolved) = resolve::resolve(&found.expr, reference, previous_day) else {
             continue;
         };
         if resolved.day.is_some() {
             previous_day = resolved.day;
         }
+        // "Friday, July 21, 2017": the weekday belongs to the date after it.
+        let first = k
+            .checked_sub(1)
+            .map(|p| &dates[p])
+            .filter(|p| is_dateline_weekday(tokens, p, Some(found)))
+            .map_or(found.first, |p| p.first);
         out.push(DateMention {
-            text: tokens::span_text(text, tokens, found.first, found.last).to_owned(),
-            start: tokens[found.first].start,
+            text: tokens::span_text(text, tokens, first, found.last).to_owned(),
+            start: tokens[first].start,
             end: tokens[found.last].end,
             value: resolved.value,
             granularity: resolved.granularity,

@@ -43,7 +43,23 @@ impl Scanner<'_, '_> {
             if t.ends_sentence() && !self.is_abbreviation_dot(j) {
                 break;
             }
-            if words::is_future_cue(self.lower(j)) {
+            // "are to travel", "is to meet": a plan, so the future.
+            let planned = matches!(self.lower(j), "is" | "are") && self.is_lower(j + 1, "to");
+            if planned || words::is_future_cue(self.lower(j)) {
+                return Dir::Future;
+            }
+            if words::is_past_verb(self.lower(j)) {
+                return Dir::Past;
+            }
+        }
+        // "On Wednesday, Mohamed and his father are to travel": the verb
+        // comes after a sentence-initial weekday.
+        for j in i + 1..(i + 10).min(self.tokens.len()) {
+            if self.tokens[j].ends_sentence() {
+                break;
+            }
+            let planned = matches!(self.lower(j), "is" | "are") && self.is_lower(j + 1, "to");
+            if planned || words::is_future_cue(self.lower(j)) {
                 return Dir::Future;
             }
             if words::is_past_verb(self.lower(j)) {
@@ -77,13 +93,26 @@ impl Scanner<'_, '_> {
             "tomorrow" => return self.found(i, i, day(1)),
             _ => {}
         }
+        let following = self.lower(i + 1);
         let amount = match word {
             "last" => -1,
             "next" => 1,
             "this" => 0,
+            // "over the weekend": the reference's week.
+            "the" if following == "weekend" => 0,
             _ => return None,
         };
-        let following = self.lower(i + 1);
+        if following == "weekend" {
+            // A weekend in the past ("was a guest this weekend") is the one
+            // before the reference's (Monday-based) week.
+            let amount = if amount == 0 && self.tense(i) == Dir::Past {
+                -1
+            } else {
+                amount
+            };
+            let unit = Unit::Week;
+            return self.found(i, i + 1, Expr::FromReference { unit, amount });
+        }
         if amount == 0 && matches!(following, "morning" | "afternoon" | "evening") {
             return self.found(i, i + 1, day(0));
         }
@@ -102,7 +131,11 @@ impl Scanner<'_, '_> {
         } else {
             written_number(self.tokens, i)?
         };
-        let unit = words::unit(self.lower(next))?;
+        // "a decade ago": ten years.
+        let (unit, n) = match self.lower(next) {
+            "decade" | "decades" => (Unit::Year, n * 10.0),
+            other => (words::unit(other)?, n),
+        };
         let sign = match self.lower(next + 1) {
             "ago" => {
                 return self.found(
