@@ -40,7 +40,8 @@ pub use error::KafkaError;
 pub use partitions::{PartitionKey, PartitionTracker};
 pub use payload::KafkaPayload;
 pub use producer::{
-    create_producer, json_encoder, run_producer_link, Encoder, ProduceSpec, ProducerReport,
+    create_link_producer, create_producer, json_encoder, run_producer_link, Delivery, Encoder,
+    LinkProducer, LinkProducerContext, ProduceSpec, ProducerReport,
 };
 pub use rdkafka;
 pub use user::{run_kafka_sink, run_kafka_source};

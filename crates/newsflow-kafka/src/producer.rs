@@ -1,18 +1,20 @@
 //! The producing side of a Kafka link: takes envelopes from a channel,
 //! produces each record keyed by its id with headers, and releases the
-//! envelope's ack token only when the broker has acknowledged the delivery.
+//! envelope's ack token only when the broker has acknowledged the delivery
+//! (the token travels with the message as its delivery opaque).
 
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{ready, Context, Poll};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
-use futures::stream::{FuturesUnordered, StreamExt};
 use newsflow_runtime::{AckToken, Envelope};
 use rdkafka::error::{KafkaError as RdKafkaError, RDKafkaErrorCode};
 use rdkafka::message::Message;
-use rdkafka::producer::{DeliveryFuture, FutureProducer, FutureRecord};
-use tokio::sync::mpsc;
+use rdkafka::producer::{
+    BaseRecord, DeliveryResult, FutureProducer, Producer, ProducerContext, ThreadedProducer,
+};
+use rdkafka::ClientContext;
+use tokio::sync::{mpsc, Notify};
 use tracing::{error, info, warn};
 
 use crate::config::KafkaConfig;
@@ -58,7 +60,8 @@ pub struct ProducerReport {
     pub failed: u64,
 }
 
-/// Creates the producer shared by every producer link of a process.
+/// Creates a plain producer from the `[kafka]` settings (for tools and
+/// tests that produce on their own; the links use [`create_link_producer`]).
 pub fn create_producer(kafka: &KafkaConfig) -> Result<FutureProducer, KafkaError> {
     kafka
         .producer_config()
@@ -69,122 +72,175 @@ pub fn create_producer(kafka: &KafkaConfig) -> Result<FutureProducer, KafkaError
         })
 }
 
+/// The producer shared by every producer link of a process. Deliveries are
+/// reported on librdkafka's polling thread, where each one settles its
+/// record's ack token directly: no future, channel or task wake-up per
+/// message. Cloning is cheap (one client).
+#[derive(Clone)]
+pub struct LinkProducer {
+    inner: Arc<ThreadedProducer<LinkProducerContext>>,
+}
+
+impl LinkProducer {
+    /// Messages librdkafka still holds (queued or awaiting acknowledgement),
+    /// over every link of this producer.
+    pub fn in_flight_count(&self) -> i32 {
+        self.inner.in_flight_count()
+    }
+}
+
+/// Creates the producer shared by every producer link of a process.
+pub fn create_link_producer(kafka: &KafkaConfig) -> Result<LinkProducer, KafkaError> {
+    let inner = kafka
+        .producer_config()
+        .create_with_context(LinkProducerContext)
+        .map_err(|source| KafkaError::Client {
+            what: "producer",
+            source,
+        })?;
+    Ok(LinkProducer {
+        inner: Arc::new(inner),
+    })
+}
+
+/// Settles deliveries: the ack token of each message travels as its
+/// delivery opaque and is released (or failed) when librdkafka reports it.
+pub struct LinkProducerContext;
+
+impl ClientContext for LinkProducerContext {}
+
+impl ProducerContext for LinkProducerContext {
+    type DeliveryOpaque = Box<Delivery>;
+
+    fn delivery(&self, result: &DeliveryResult<'_>, delivery: Box<Delivery>) {
+        let Delivery { ack, link } = *delivery;
+        match result {
+            Ok(_) => {
+                // Dropping the token is the acknowledgement.
+                drop(ack);
+                link.delivered.fetch_add(1, Ordering::Relaxed);
+            }
+            Err((e, message)) => {
+                error!(topic = message.topic(), error = %e, "delivery failed; the input stays uncommitted");
+                ack.fail();
+                drop(ack);
+                link.failed.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        link.settled();
+    }
+}
+
+/// One message in flight: its input's ack token and the link that sent it.
+pub struct Delivery {
+    ack: AckToken,
+    link: Arc<LinkState>,
+}
+
+/// What one producer link has in flight and what came of it, shared with
+/// the delivery callback.
+#[derive(Default)]
+struct LinkState {
+    pending: AtomicUsize,
+    delivered: AtomicU64,
+    failed: AtomicU64,
+    /// A delivery settled (the link may be waiting for room or the end).
+    changed: Notify,
+}
+
+impl LinkState {
+    fn settled(&self) {
+        self.pending.fetch_sub(1, Ordering::AcqRel);
+        // Stores a permit when the link is not waiting: no lost wake-up.
+        self.changed.notify_one();
+    }
+
+    /// Waits until at most `max` deliveries of this link are in flight.
+    async fn wait_pending_at_most(&self, max: usize) {
+        while self.pending.load(Ordering::Acquire) > max {
+            self.changed.notified().await;
+        }
+    }
+
+    fn report(&self, failed_here: u64) -> ProducerReport {
+        ProducerReport {
+            delivered: self.delivered.load(Ordering::Relaxed),
+            failed: self.failed.load(Ordering::Relaxed) + failed_here,
+        }
+    }
+}
+
 /// Produces every record of `input` to `spec.topic` until `input` closes
-/// and every delivery is settled. Deliveries are awaited concurrently (at
-/// most `spec.max_pending`), each releasing its envelope's ack token.
+/// and every delivery is settled. At most `spec.max_pending` deliveries are
+/// in flight; each releases its envelope's ack token when the broker
+/// acknowledges it (on librdkafka's polling thread), or fails it.
 pub async fn run_producer_link<T: KafkaPayload>(
-    producer: FutureProducer,
+    producer: LinkProducer,
     spec: ProduceSpec<T>,
     mut input: mpsc::Receiver<Envelope<T>>,
 ) -> ProducerReport {
-    let mut report = ProducerReport::default();
-    let mut pending: FuturesUnordered<PendingDelivery> = FuturesUnordered::new();
+    let link = Arc::new(LinkState::default());
     let max_pending = spec.max_pending.max(1);
+    let mut failed_here = 0;
     let mut payload = Vec::with_capacity(16 * 1024);
     loop {
-        tokio::select! {
-            Some(delivered) = pending.next(), if !pending.is_empty() => count(&mut report, delivered),
-            next = input.recv(), if pending.len() < max_pending => {
-                let Some(Envelope { record, ack }) = next else { break };
-                let sent = send(&producer, &spec, &record, ack, &mut payload, &mut pending, &mut report).await;
-                match sent {
-                    Some(delivery) => pending.push(delivery),
-                    None => report.failed += 1,
-                }
-            }
+        link.wait_pending_at_most(max_pending - 1).await;
+        let Some(Envelope { record, ack }) = input.recv().await else {
+            break;
+        };
+        if !send(&producer, &spec, &record, ack, &mut payload, &link).await {
+            failed_here += 1;
         }
     }
-    while let Some(delivered) = pending.next().await {
-        count(&mut report, delivered);
-    }
+    link.wait_pending_at_most(0).await;
+    let report = link.report(failed_here);
     info!(topic = %spec.topic, delivered = report.delivered, failed = report.failed, "producer link stopped");
     report
 }
 
-fn count(report: &mut ProducerReport, delivered: bool) {
-    if delivered {
-        report.delivered += 1;
-    } else {
-        report.failed += 1;
-    }
-}
-
-/// One delivery in flight: resolves to whether the broker acknowledged it,
-/// releasing the ack token on success and failing it otherwise.
-struct PendingDelivery {
-    delivery: DeliveryFuture,
-    ack: Option<AckToken>,
-}
-
-impl Future for PendingDelivery {
-    type Output = bool;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<bool> {
-        let outcome = ready!(Pin::new(&mut self.delivery).poll(cx));
-        // Polled to completion once (FuturesUnordered drops it after).
-        let ack = self.ack.take();
-        let delivered = match outcome {
-            Ok(Ok(_)) => true,
-            Ok(Err((e, message))) => {
-                error!(topic = message.topic(), error = %e, "delivery failed; the input stays uncommitted");
-                false
-            }
-            Err(_) => {
-                error!("producer dropped before delivery; the input stays uncommitted");
-                false
-            }
-        };
-        if let (false, Some(ack)) = (delivered, &ack) {
-            ack.fail();
-        }
-        // Dropping the token here is the acknowledgement.
-        drop(ack);
-        Poll::Ready(delivered)
-    }
-}
-
-/// Enqueues one record; the returned future settles its ack token.
+/// Enqueues one record, its ack token riding along as the delivery opaque.
+/// False when it could not be encoded or enqueued (its token is failed).
 async fn send<T: KafkaPayload>(
-    producer: &FutureProducer,
+    producer: &LinkProducer,
     spec: &ProduceSpec<T>,
     record: &T,
     ack: AckToken,
     payload: &mut Vec<u8>,
-    pending: &mut FuturesUnordered<PendingDelivery>,
-    report: &mut ProducerReport,
-) -> Option<PendingDelivery> {
+    link: &Arc<LinkState>,
+) -> bool {
     payload.clear();
     if let Err(e) = (spec.encode)(record, payload) {
         error!(topic = %spec.topic, error = %e, "cannot encode record");
         ack.fail();
-        return None;
+        return false;
     }
     let key = record.key();
+    let delivery = Box::new(Delivery {
+        ack,
+        link: Arc::clone(link),
+    });
     // librdkafka copies key, payload and headers on enqueue.
-    let mut message = FutureRecord::to(&spec.topic)
+    let mut message = BaseRecord::with_opaque_to(&spec.topic, delivery)
         .key(&key)
         .payload(payload.as_slice())
         .headers(headers_for(record, spec.content_type));
+    // Counted before the enqueue: the delivery may be reported at once.
+    link.pending.fetch_add(1, Ordering::AcqRel);
     loop {
-        match producer.send_result(message) {
-            Ok(delivery) => {
-                return Some(PendingDelivery {
-                    delivery,
-                    ack: Some(ack),
-                })
-            }
+        match producer.inner.send(message) {
+            Ok(()) => return true,
             Err((RdKafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), returned)) => {
-                // librdkafka's queue is full: settle a delivery, then retry.
+                // librdkafka's queue is full: wait for a delivery, then retry.
+                // Bounded: deliveries of other links free room too.
                 message = returned;
-                match pending.next().await {
-                    Some(delivered) => count(report, delivered),
-                    None => tokio::time::sleep(Duration::from_millis(5)).await,
-                }
+                let settled = link.changed.notified();
+                let _ = tokio::time::timeout(Duration::from_millis(5), settled).await;
             }
-            Err((e, _)) => {
+            Err((e, returned)) => {
                 warn!(topic = %spec.topic, error = %e, "cannot produce record");
-                ack.fail();
-                return None;
+                link.pending.fetch_sub(1, Ordering::AcqRel);
+                returned.delivery_opaque.ack.fail();
+                return false;
             }
         }
     }

@@ -14,7 +14,7 @@ use crate::consumer::{spawn_consumer_link, ConsumeSpec, ConsumerReport};
 use crate::decode::raw_document_decoder;
 use crate::error::KafkaError;
 use crate::payload::{CONTENT_TYPE_JSON, CONTENT_TYPE_NINJS};
-use crate::producer::{create_producer, run_producer_link, ProduceSpec};
+use crate::producer::{create_link_producer, run_producer_link, ProduceSpec};
 
 /// Consumes `config.topic` as raw documents into the pipeline until
 /// `ctx.shutdown`; undecodable messages become dead letters.
@@ -52,7 +52,7 @@ pub async fn run_kafka_sink(
     kafka: &KafkaConfig,
     input: mpsc::Receiver<Envelope<Arc<EnrichedArticle>>>,
 ) -> Result<SinkReport, KafkaError> {
-    let producer = create_producer(kafka)?;
+    let producer = create_link_producer(kafka)?;
     let (content_type, encode): (_, crate::producer::Encoder<Arc<EnrichedArticle>>) =
         match config.format {
             LineFormat::Json => (CONTENT_TYPE_JSON, native_json),

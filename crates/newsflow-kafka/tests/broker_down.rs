@@ -13,8 +13,8 @@ use newsflow_kafka::rdkafka::producer::{FutureProducer, FutureRecord};
 use newsflow_kafka::rdkafka::util::Timeout;
 use newsflow_kafka::rdkafka::{ClientConfig, Message, Offset, TopicPartitionList};
 use newsflow_kafka::{
-    create_producer, json_decoder, run_producer_link, spawn_consumer_link, ConsumeSpec,
-    KafkaConfig, KafkaPayload, ProduceSpec,
+    create_link_producer, create_producer, json_decoder, run_producer_link, spawn_consumer_link,
+    ConsumeSpec, KafkaConfig, KafkaPayload, ProduceSpec,
 };
 use newsflow_model::RawDocument;
 use newsflow_runtime::CancellationToken;
@@ -136,8 +136,9 @@ async fn stage_waits_while_the_broker_is_down_and_loses_nothing() {
             }
         }
     });
+    let link_producer = create_link_producer(&kafka).expect("link producer");
     let sink = tokio::spawn(run_producer_link(
-        producer.clone(),
+        link_producer,
         ProduceSpec::<RawDocument>::json("out", &kafka),
         out_rx,
     ));

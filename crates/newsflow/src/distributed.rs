@@ -5,10 +5,9 @@
 
 use anyhow::Context;
 use newsflow_enrich::EnrichChain;
-use newsflow_kafka::rdkafka::producer::FutureProducer;
 use newsflow_kafka::{
     ensure_topics, json_decoder, run_producer_link, spawn_consumer_link, ConsumeSpec, KafkaConfig,
-    KafkaPayload, ProduceSpec,
+    KafkaPayload, LinkProducer, ProduceSpec,
 };
 use newsflow_model::DeadLetter;
 use newsflow_runtime::{CancellationToken, Envelope};
@@ -44,7 +43,7 @@ struct Link<T> {
 
 struct Wiring<'a> {
     kafka: &'a KafkaConfig,
-    producer: &'a FutureProducer,
+    producer: &'a LinkProducer,
     capacity: usize,
     dead_tx: &'a mpsc::Sender<Envelope<DeadLetter>>,
     shutdown: &'a CancellationToken,
@@ -145,7 +144,7 @@ pub async fn run_stages(
     }
     std::fs::create_dir_all(&config.data_dir)
         .with_context(|| format!("creating data_dir {}", config.data_dir.display()))?;
-    let producer = newsflow_kafka::create_producer(&kafka)?;
+    let producer = newsflow_kafka::create_link_producer(&kafka)?;
     let capacity = config.pipeline.link_capacity;
     let workers = config.pipeline.workers;
     let mut tasks = Tasks::new();

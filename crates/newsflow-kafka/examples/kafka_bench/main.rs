@@ -24,7 +24,10 @@
 //! more at a steady rate below saturation, per hop from the messages'
 //! create timestamps (matched by the `trace_id` header). The "stage work
 //! alone" lines give the CPU ceiling of the stages on one thread without
-//! Kafka: when a pipeline's rate is near `workers` x that ceiling (on a
+//! Kafka, over as many records as each pipeline gets (the near-duplicate
+//! index then holds as many articles as in the pipeline; override with
+//! KAFKA_BENCH_STAGE_RECORDS, print only them with KAFKA_BENCH_STAGES_ONLY=1):
+//! when a pipeline's rate is near `workers` x that ceiling (on a
 //! machine with that many free cores), the stage work is the limit, not
 //! the links.
 
@@ -36,7 +39,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use newsflow_kafka::{create_producer, ensure_topics, KafkaConfig, KafkaPayload};
+use newsflow_kafka::{
+    create_link_producer, create_producer, ensure_topics, KafkaConfig, KafkaPayload,
+};
 use newsflow_parse::ParseLimits;
 use newsflow_runtime::{CancellationToken, Transform};
 
@@ -120,17 +125,30 @@ async fn main() {
     ensure_topics(&kafka, &refs, PARTITIONS, 1)
         .await
         .expect("topics");
+    // The loader's own producer; the stages share one link producer.
     let producer = create_producer(&kafka).expect("producer");
+    let link_producer = create_link_producer(&kafka).expect("link producer");
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     println!(
         "broker {brokers}; {records} records (+{LATENCY_RECORDS} for latency) per pipeline; \
          {PARTITIONS} partitions; {workers} stage workers; {cores} cores"
     );
-    let ceiling = if std::env::var("KAFKA_BENCH_ONLY").is_ok() {
-        Vec::new()
+    // As many records as each pipeline gets: stateful stages (the
+    // near-duplicate index) cost what they cost at that fill.
+    let stage_records = std::env::var("KAFKA_BENCH_STAGE_RECORDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(records);
+    let (ceiling, sizes) = if std::env::var("KAFKA_BENCH_ONLY").is_ok() {
+        (Vec::new(), [0; 4])
     } else {
-        stage_work_alone(records.min(4_000))
+        stage_work_alone(stage_records)
     };
+    // KAFKA_BENCH_STAGES_ONLY: the stage work alone lines, no Kafka.
+    if std::env::var("KAFKA_BENCH_STAGES_ONLY").is_ok() {
+        print_stage_work(&ceiling, sizes);
+        return;
+    }
 
     // Start every pipeline, then give the consumer groups time to form
     // (about half the session timeout on tansu).
@@ -152,7 +170,7 @@ async fn main() {
                 let parse = Parse(ParseLimits::default());
                 pipelines::spawn_stage(
                     &kafka,
-                    &producer,
+                    &link_producer,
                     parse,
                     (&input, &mid),
                     workers,
@@ -163,7 +181,14 @@ async fn main() {
                 } else {
                     Enrich::disabled()
                 };
-                pipelines::spawn_stage(&kafka, &producer, enrich, (&mid, &out), workers, &shutdown);
+                pipelines::spawn_stage(
+                    &kafka,
+                    &link_producer,
+                    enrich,
+                    (&mid, &out),
+                    workers,
+                    &shutdown,
+                );
             }
         }
     }
@@ -252,15 +277,7 @@ async fn main() {
         100.0 * rates[3] / reference,
         cpu_us[3]
     );
-    println!(
-        "\nstage work alone, no Kafka, per CPU second (JSON decode + stage + JSON encode per hop):"
-    );
-    for (label, rate) in &ceiling {
-        println!(
-            "  {label:<48} {rate:>8.0} records/s  ({:>4.0} µs)",
-            1e6 / rate
-        );
-    }
+    print_stage_work(&ceiling, sizes);
     if let (Some((_, chain)), Some((_, plain))) = (ceiling.get(2), ceiling.get(4)) {
         // What a pipeline spends beyond its stage work and beyond what
         // rdkafka alone spends moving the same records (loader and reader
@@ -279,9 +296,25 @@ async fn main() {
     tokio::time::sleep(Duration::from_millis(500)).await;
 }
 
+fn print_stage_work(ceiling: &[(&'static str, f64)], [raw, article, chain, plain]: [usize; 4]) {
+    println!(
+        "\nstage work alone, no Kafka, per CPU second (JSON decode + stage + JSON encode per hop):"
+    );
+    for (label, rate) in ceiling {
+        println!(
+            "  {label:<48} {rate:>8.0} records/s  ({:>4.0} µs)",
+            1e6 / rate
+        );
+    }
+    println!(
+        "mean JSON payload bytes: raw {raw}, article {article}, enriched {chain} (chain) / {plain} (disabled)"
+    );
+}
+
 /// What the stages cost without Kafka on one thread, each hop as a stage
 /// process does it: decode the input JSON, apply, encode the output JSON.
-fn stage_work_alone(n: usize) -> Vec<(&'static str, f64)> {
+/// Also the mean payload sizes: raw, article, enriched (chain, disabled).
+fn stage_work_alone(n: usize) -> (Vec<(&'static str, f64)>, [usize; 4]) {
     let docs: Vec<Vec<u8>> = (0..n).map(|i| story(i).to_json().expect("json")).collect();
     let parse = Parse(ParseLimits::default());
     let mut articles = Vec::with_capacity(n);
@@ -301,19 +334,31 @@ fn stage_work_alone(n: usize) -> Vec<(&'static str, f64)> {
         }
     }
     let parse_rate = n as f64 / (cpu_seconds() - started);
+    let mean = |total: usize| total / n.max(1);
+    let mut sizes = [
+        mean(docs.iter().map(Vec::len).sum()),
+        mean(articles.iter().map(Vec::len).sum()),
+        0,
+        0,
+    ];
     let mut rows = vec![("parse hop", parse_rate)];
-    for (label, enrich) in [
+    for (i, (label, enrich)) in [
         ("enrich hop, configured chain", Enrich::configured()),
         ("enrich hop, enrichment disabled", Enrich::disabled()),
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut bytes_out = 0;
         let started = cpu_seconds();
         for bytes in &articles {
             let article: newsflow_model::Article = serde_json::from_slice(bytes).expect("article");
             for out in enrich.apply(article).records {
-                std::hint::black_box(out.to_json().expect("json"));
+                bytes_out += std::hint::black_box(out.to_json().expect("json")).len();
             }
         }
         let rate = n as f64 / (cpu_seconds() - started);
+        sizes[2 + i] = mean(bytes_out);
         rows.push((label, rate));
         let both = 1.0 / (1.0 / parse_rate + 1.0 / rate);
         rows.push((
@@ -325,5 +370,5 @@ fn stage_work_alone(n: usize) -> Vec<(&'static str, f64)> {
             both,
         ));
     }
-    rows
+    (rows, sizes)
 }

@@ -8,14 +8,13 @@ use std::time::Duration;
 
 use newsflow_kafka::rdkafka::consumer::{BaseConsumer, Consumer};
 use newsflow_kafka::rdkafka::error::{KafkaError as RdKafkaError, RDKafkaErrorCode};
-use newsflow_kafka::rdkafka::producer::FutureProducer;
 use newsflow_kafka::rdkafka::producer::{
     BaseRecord, DeliveryResult, Producer, ProducerContext, ThreadedProducer,
 };
 use newsflow_kafka::rdkafka::{ClientContext, Message};
 use newsflow_kafka::{
     json_decoder, run_producer_link, spawn_consumer_link, ConsumeSpec, KafkaConfig, KafkaPayload,
-    ProduceSpec,
+    LinkProducer, ProduceSpec,
 };
 use newsflow_model::DeadLetter;
 use newsflow_runtime::{run_transform, CancellationToken, Transform};
@@ -85,7 +84,7 @@ pub fn copy(kafka: &KafkaConfig, from: &str, to: &str, stop: Arc<AtomicBool>) {
 /// letters to their own producer link.
 pub fn spawn_stage<T: Transform>(
     kafka: &KafkaConfig,
-    producer: &FutureProducer,
+    producer: &LinkProducer,
     stage: T,
     (from, to): (&str, &str),
     workers: usize,
