@@ -619,6 +619,7 @@ pub const ORG_CUES: &[&str] = &[
     "Congregation",
     "Mission",
     "Orchestra",
+    "Gallery",
     "Choir",
     "Band",
     "Clubs",
@@ -1110,6 +1111,42 @@ pub const KNOWN_ORGS: &[&str] = &[
     "MIT",
     "Caltech",
     "Labour Party",
+    // Political parties, also as modifiers ("a Conservative government",
+    // "Lib Dem spokesman"): newswire types the party's name as an organisation.
+    "Conservative",
+    "Tory",
+    "New Labour",
+    "Liberal Democrats",
+    "Liberal Democrat",
+    "Lib Dems",
+    "Lib Dem",
+    "LibDems",
+    "SNP",
+    "Plaid Cymru",
+    "UKIP",
+    "Ukip",
+    "Sinn Fein",
+    "DUP",
+    "SDLP",
+    "Greens",
+    "BNP",
+    "Fianna Fail",
+    "Fine Gael",
+    "CDU",
+    "CSU",
+    "SPD",
+    "Christian Democrats",
+    "Social Democrats",
+    "Kuomintang",
+    "Forza Italia",
+    "Bharatiya Janata Party",
+    "Sotheby's",
+    "Christie's",
+    "Moody's",
+    "Standard & Poor's",
+    "S&P",
+    "Fitch",
+    "Marks & Spencer",
 ];
 
 /// All-caps words that are not organisations (shouting, units, roman numerals).
@@ -1125,6 +1162,8 @@ pub const NON_ORG_CAPS: &[&str] = &[
     "NGOs", "AGM", "EPS", "OBE", "MBE", "CBE", "KO", "MVP", "RBI", "ERA", "WMD", "IED", "IEDs",
     "RPG", "POW", "POWs", "AWOL", "ASAP", "FYI", "RIP", "TBA", "SOS", "CEOs", "MEP", "MEPs", "MSP",
     "MSPs", "MLA", "MLAs", "QC", "KC", "OTC", "NB", "AKA",
+    // Share indices: "FTSE 100 companies".
+    "FTSE",
 ];
 
 pub struct GivenNames {
@@ -1213,6 +1252,9 @@ pub struct WordSets {
     pub of_heads: FxHashSet<&'static str>,
     pub known_orgs: FxHashSet<&'static str>,
     pub non_org_caps: FxHashSet<&'static str>,
+    /// Last words of multi-word title roles ("State" of "Secretary of State"):
+    /// a cheap test before matching titles that end a name.
+    pub title_role_ends: FxHashSet<&'static str>,
     /// Title roles split into words, keyed by their first word, longest first.
     pub title_roles: FxHashMap<&'static str, Vec<Vec<&'static str>>>,
     /// Lower-case roles split into words, keyed by their LAST word (they are
@@ -1245,6 +1287,10 @@ pub static WORDS: LazyLock<WordSets> = LazyLock::new(|| {
         of_heads: OF_HEADS.iter().copied().collect(),
         known_orgs: KNOWN_ORGS.iter().copied().collect(),
         non_org_caps: NON_ORG_CAPS.iter().copied().collect(),
+        title_role_ends: TITLE_ROLES
+            .iter()
+            .filter_map(|t| t.rsplit_once(' ').map(|(_, last)| last))
+            .collect(),
         title_roles: index(TITLE_ROLES, true),
         role_words: index(ROLE_WORDS, false),
     }

@@ -7,6 +7,7 @@ pub mod eval;
 pub mod lexicon;
 pub(crate) mod recognize;
 mod rules;
+mod sport;
 
 use newsflow_model::{EnrichedArticle, Entity};
 

@@ -8,6 +8,7 @@ use newsflow_model::EntityType;
 
 use super::lexicon::{is_common_word, is_extra_place, is_listed_word, Gender, GIVEN_NAMES, WORDS};
 use super::rules;
+use super::sport;
 use crate::places::gazetteer::GAZETTEER;
 use crate::text_util::{with_lowercase, Token};
 
@@ -63,10 +64,31 @@ const SPEECH_VERBS: &[&str] = &[
 
 pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     let lowercase_words = lowercase_words(tokens);
+    let football = sport::is_football_text(tokens);
+    // "Man Utd ... United": a bare club suffix stands for a club named with it.
+    let suffix_after_name = |words: &[&str]| {
+        football
+            && tokens.windows(2).any(|w| {
+                w[0].is_capitalized() && w[1].start == w[0].end + 1 && words.contains(&w[1].text)
+            })
+    };
+    let lineups = if football {
+        sport::lineups(tokens)
+    } else {
+        sport::Lineups::default()
+    };
     let ctx = Ctx {
         text,
         tokens,
         lowercase_words,
+        football,
+        club_united: suffix_after_name(&["United", "Utd"]),
+        club_city: suffix_after_name(&["City"]),
+        player_words: lineups
+            .players
+            .iter()
+            .map(|&(_, e)| tokens[e - 1].text)
+            .collect(),
     };
     let mut spans = Vec::new();
     let mut i = 0;
@@ -75,11 +97,21 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
             i += 1;
             continue;
         }
+        if let Some(&(_, e)) = lineups.labels.iter().find(|r| r.0 == i) {
+            i = e;
+            continue;
+        }
+        if let Some(&(_, e)) = lineups.players.iter().find(|r| r.0 == i) {
+            spans.push(ctx.span(i, e, EntityType::Person, None, false));
+            i = e;
+            continue;
+        }
         let j = extend_chunk(tokens, i);
         ctx.process_chunk(i, j, &mut spans);
         i = j;
     }
-    link_single_names(&ctx, &mut spans);
+    link_single_names(&ctx, &mut spans, &lineups.players);
+    link_org_heads(&ctx, &mut spans);
     link_acronyms(&ctx, &mut spans);
     spans
 }
@@ -121,6 +153,13 @@ struct Ctx<'a, 't> {
     /// Words that occur in lower case in this text (only those that could
     /// be the lower-case form of one of its capitalised words).
     lowercase_words: FxHashSet<&'a str>,
+    /// The text is a football report: clubs named after towns are clubs.
+    football: bool,
+    /// A club named "... United" / "... City" occurs in this football text.
+    club_united: bool,
+    club_city: bool,
+    /// Surnames of the players in this text's line-ups.
+    player_words: FxHashSet<&'a str>,
 }
 
 fn starts_name(t: &Token<'_>) -> bool {
@@ -156,6 +195,26 @@ fn extend_chunk(tokens: &[Token<'_>], i: usize) -> usize {
             if rules::is_caption_label(tokens, j) {
                 break;
             }
+            j += 1;
+            continue;
+        }
+        // "BBC Radio 4", "Channel 5": a station's number is part of its name.
+        if t.kind == crate::text_util::TokenKind::Number
+            && prev.end < t.start
+            && matches!(prev.text, "Radio" | "Channel")
+            && !t.text.contains([',', '.'])
+        {
+            j += 1;
+            break;
+        }
+        // "S&P", "Marks & Spencer": an ampersand joins two names into one.
+        if t.is_punct("&") && next_cap_at(tokens, j + 1) {
+            j += 2;
+            continue;
+        }
+        // "Sotheby's", "Standard & Poor's", "St Fintian's": the 's of a
+        // business or saint's name is part of it.
+        if matches!(t.text, "'s" | "’s") && rules::possessive_in_name(&tokens[i..j]) {
             j += 1;
             continue;
         }
@@ -222,6 +281,10 @@ fn extend_chunk(tokens: &[Token<'_>], i: usize) -> usize {
     j
 }
 
+fn next_cap_at(tokens: &[Token<'_>], k: usize) -> bool {
+    tokens.get(k).is_some_and(starts_name)
+}
+
 fn tokens_space_separated(prev: &Token<'_>, next: &Token<'_>) -> bool {
     // Same paragraph and on the same line: names do not run across line breaks.
     prev.paragraph == next.paragraph && next.char_start == prev.char_end + 1
@@ -241,6 +304,19 @@ impl<'a> Ctx<'a, '_> {
 
     fn process_chunk(&self, mut i: usize, j: usize, spans: &mut Vec<Span>) {
         let words = &*WORDS;
+        // "Fortune headed home": a line-up's player, though a common word.
+        if j - i == 1
+            && !self.player_words.is_empty()
+            && self.player_words.contains(self.tokens[i].text)
+        {
+            spans.push(self.span(i, j, EntityType::Person, None, false));
+            return;
+        }
+        // "United dominated": a club before the sentence-initial word test.
+        if self.football && self.is_club_at(i, j) {
+            spans.push(self.span(i, j, EntityType::Organization, None, false));
+            return;
+        }
         // Sentence-initial capitals that are ordinary words; "On Wednesday Mr
         // Straw": a weekday or month before a person's name is no part of it
         // ("Sunday Telegraph" is a name).
@@ -248,11 +324,28 @@ impl<'a> Ctx<'a, '_> {
             && (self.is_common_word_at(i, j)
                 || (j - i > 1
                     && is_calendar_word(self.tokens[i].text)
-                    && self.person_starts_at(i + 1, j)))
+                    && (self.person_starts_at(i + 1, j)
+                        || words.known_orgs.contains(self.slice(i + 1, j))
+                        || self.is_place_name(self.slice(i + 1, j)))))
         {
             i += 1;
         }
         if i >= j || (j - i == 1 && is_calendar_word(self.tokens[i].text)) {
+            return;
+        }
+        if self.football && self.is_club_at(i, j) {
+            spans.push(self.span(i, j, EntityType::Organization, None, false));
+            return;
+        }
+        // "Quinton Fortune": a player's full name ends in a line-up surname.
+        if (2..=3).contains(&(j - i))
+            && !self.player_words.is_empty()
+            && self.player_words.contains(self.tokens[j - 1].text)
+            && self.tokens[i..j - 1].iter().all(|t| {
+                t.is_capitalized() && !is_common_word(t.text) && !self.is_place_name(t.text)
+            })
+        {
+            spans.push(self.span(i, j, EntityType::Person, None, false));
             return;
         }
         // "I", "I'm", "OK", "MPs": capitalised, yet never a name on their own.
@@ -393,6 +486,23 @@ impl<'a> Ctx<'a, '_> {
                 // A bare title ("the President") is not a name.
                 return;
             }
+        }
+        // "the General Election": a title before an ordinary word of this
+        // text is no person's name.
+        let honorific = self.tokens[title_start..pos]
+            .iter()
+            .any(|t| words.honorifics.contains(t.text));
+        let adjective_title = matches!(
+            self.tokens[title_start].text,
+            "General" | "Senior" | "Major" | "Chief" | "Premier" | "Deputy"
+        );
+        if pos > title_start
+            && !honorific
+            && j - pos == 1
+            && (with_lowercase(self.tokens[pos].text, |l| self.lowercase_words.contains(l))
+                || (adjective_title && is_listed_word(self.tokens[pos].text)))
+        {
+            return;
         }
         let peer_title =
             (pos > title_start && is_peer_title(self.tokens[pos - 1].text)).then(|| pos - 1);
@@ -556,12 +666,48 @@ impl<'a> Ctx<'a, '_> {
         let words = &*WORDS;
         let surface = self.slice(a, b);
         let toks = &self.tokens[a..b];
+        // "Multiple Sclerosis", "Motor Neurone disease": illnesses are no names.
+        if rules::is_disease(toks, self.tokens.get(b)) {
+            return EntityType::Other;
+        }
+        // "Shadow Secretary of State", "Deputy Prime Minister": a title alone.
+        if !person_cue
+            && b - a >= 2
+            && words.title_role_ends.contains(toks[b - a - 1].text)
+            && (a..b - 1).any(|k| self.match_title_role(k, b) == Some(b - k))
+        {
+            return EntityType::Other;
+        }
         if self.has_place_cue(a, b) && !person_cue {
             // "Irving Independent School District": an institution's district.
             if toks[b - a - 1].text == "District" && words.org_cues.contains(toks[b - a - 2].text) {
                 return EntityType::Organization;
             }
             return EntityType::Place;
+        }
+        // "River Thames", "Lake Geneva", "Mount Kenya".
+        if !person_cue && b - a >= 2 && matches!(toks[0].text, "River" | "Lake" | "Mount" | "Loch")
+        {
+            return EntityType::Place;
+        }
+        // "Beastie Boys", "Lehman Brothers", "Christian Brothers": groups.
+        if !person_cue
+            && b - a >= 2
+            && matches!(
+                toks[b - a - 1].text,
+                "Boys" | "Brothers" | "Girls" | "Sisters"
+            )
+        {
+            return EntityType::Organization;
+        }
+        // "Marks & Spencer", "Sotheby's": firms named after their founders.
+        if !person_cue
+            && b - a >= 2
+            && toks
+                .iter()
+                .any(|t| t.is_punct("&") || matches!(t.text, "'s" | "’s"))
+        {
+            return EntityType::Organization;
         }
         if toks.iter().any(|t| words.org_cues.contains(t.text)) && !(b - a == 1 && person_cue) {
             // A lone head noun ("Government", "Municipality") is no name.
@@ -632,6 +778,26 @@ impl<'a> Ctx<'a, '_> {
         }
         if GIVEN_NAMES.gender.contains_key(toks[0].text) {
             return EntityType::Person;
+        }
+        // "Latin American", "South African": a demonym phrase, no person;
+        // "European Indoors": a nationality before one unknown word names
+        // an event or a thing more often than a person.
+        if b - a >= 2
+            && (GAZETTEER.demonym(toks[b - a - 1].text).is_some()
+                || (b - a == 2 && GAZETTEER.demonym(toks[0].text).is_some()))
+        {
+            return EntityType::Other;
+        }
+        // "Mike Powell of Dresdner Kleinwort Wasserstein": after a name and
+        // "of" / "at", an unknown name is where that person works.
+        if a >= 2
+            && matches!(self.tokens[a - 1].text, "of" | "at")
+            && self.tokens[a - 2].is_capitalized()
+            && b - a >= 2
+            && !rules::has_initial(toks)
+            && !toks.iter().any(|t| words.openers.contains(t.text))
+        {
+            return EntityType::Organization;
         }
         let next = self.tokens.get(b);
         let before = a.checked_sub(1).map(|p| self.tokens[p].text);
@@ -707,6 +873,37 @@ impl<'a> Ctx<'a, '_> {
                 && !self.is_place_name(t.text)
                 && !with_lowercase(t.text, |l| self.lowercase_words.contains(l))
         })
+    }
+
+    /// In a football text, `[a, b)` names a club: a listed club, a town and a
+    /// club suffix ("Stoke City"), or a bare "United" / "City" for a club of
+    /// this text.
+    fn is_club_at(&self, a: usize, b: usize) -> bool {
+        let surface = self.slice(a, b);
+        if b - a == 1 {
+            match surface {
+                "United" => return self.club_united,
+                "City" => return self.club_city,
+                _ => {}
+            }
+            // "Derby games can be ...", "Reading the game": a sentence's
+            // first word that this text also writes in lower case.
+            let first = &self.tokens[a];
+            let opens = first.sentence_start || (a > 0 && self.opens_quote(a - 1));
+            if opens
+                && (is_common_word(first.text)
+                    || with_lowercase(first.text, |l| self.lowercase_words.contains(l)))
+            {
+                return false;
+            }
+        }
+        if sport::is_club(surface) {
+            return true;
+        }
+        (2..=3).contains(&(b - a))
+            && sport::is_club_suffix(self.tokens[b - 1].text)
+            && (self.is_place_name(self.slice(a, b - 1)) || sport::is_club(self.slice(a, b - 1)))
+            && !self.is_place_name(surface)
     }
 
     /// `[a, b)` opens with an honorific, a title or a known given name.
@@ -831,11 +1028,15 @@ impl<'a> Ctx<'a, '_> {
 
 /// A lone capitalised word typed `Other` that matches part of a person's name
 /// is that person ("Thunberg, 22, was ...").
-fn link_single_names(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
+/// Players of a line-up count as full names ("... outpaced Stubbs").
+fn link_single_names(ctx: &Ctx<'_, '_>, spans: &mut [Span], players: &[(usize, usize)]) {
     let person_words: FxHashSet<&str> = spans
         .iter()
         .filter(|s| {
-            s.kind == EntityType::Person && (s.tok_end - s.tok_start >= 2 || s.peer_title.is_some())
+            s.kind == EntityType::Person
+                && (s.tok_end - s.tok_start >= 2
+                    || s.peer_title.is_some()
+                    || players.contains(&(s.tok_start, s.tok_end)))
         })
         .flat_map(|s| ctx.tokens[s.tok_start..s.tok_end].iter().map(|t| t.text))
         .collect();
@@ -846,6 +1047,45 @@ fn link_single_names(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
                 .all(|t| person_words.contains(t.text))
         {
             span.kind = EntityType::Person;
+        }
+    }
+}
+
+/// "Marsh & McLennan ... Marsh said": a lone word that opens a firm's name
+/// joined by "&" is that firm, unless it is also part of a person's name.
+fn link_org_heads(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
+    let tokens = ctx.tokens;
+    let heads: Vec<&str> = spans
+        .iter()
+        .filter(|s| {
+            s.kind == EntityType::Organization
+                && s.tok_end - s.tok_start >= 3
+                && tokens[s.tok_start + 1].is_punct("&")
+                && tokens[s.tok_start + 1].start > tokens[s.tok_start].end
+        })
+        .map(|s| tokens[s.tok_start].text)
+        .collect();
+    if heads.is_empty() {
+        return;
+    }
+    let in_person = |w: &str, spans: &[Span]| {
+        spans.iter().any(|s| {
+            s.kind == EntityType::Person
+                && s.tok_end - s.tok_start >= 2
+                && tokens[s.tok_start..s.tok_end].iter().any(|t| t.text == w)
+        })
+    };
+    for k in 0..spans.len() {
+        let s = &spans[k];
+        let word = tokens[s.tok_start].text;
+        if s.tok_end - s.tok_start == 1
+            && matches!(s.kind, EntityType::Other | EntityType::Person)
+            && s.roles.is_empty()
+            && heads.contains(&word)
+            && !in_person(word, spans)
+        {
+            spans[k].kind = EntityType::Organization;
+            spans[k].gender = Gender::Unknown;
         }
     }
 }

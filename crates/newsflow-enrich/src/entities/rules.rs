@@ -409,9 +409,10 @@ pub fn is_place_of_head(word: &str) -> bool {
 /// places or names of their own ("Bank of Japan and ...", "University of
 /// Chicago and Yale").
 pub fn and_continuation(tokens: &[Token<'_>], chunk_start: usize, at: usize) -> Option<usize> {
+    // "Department for Trade and Industry" as well.
     let of = (chunk_start + 1..at)
         .rev()
-        .find(|&k| tokens[k].text == "of")?;
+        .find(|&k| matches!(tokens[k].text, "of" | "for"))?;
     let head = tokens[of - 1].text;
     if !(WORDS.of_heads.contains(head) && WORDS.org_cues.contains(head)) {
         return None;
@@ -582,4 +583,32 @@ pub fn initials_of(acronym: &str, name: &[Token<'_>]) -> bool {
         .first()
         .is_some_and(|t| t.is_all_caps() && !GAZETTEER.lookup(t.text).is_empty());
     matches(name) || (skip_place && matches(&name[1..]))
+}
+
+/// The `'s` after `name` belongs to it: a firm known by its founder's
+/// possessive ("Sotheby's", "Standard & Poor's") or a saint's name ("St
+/// Fintian's" school or church).
+pub fn possessive_in_name(name: &[Token<'_>]) -> bool {
+    let Some(last) = name.last() else {
+        return false;
+    };
+    let saint = name.len() == 2 && matches!(name[0].text, "St" | "St." | "Saint");
+    saint
+        || matches!(
+            last.text,
+            "Sotheby" | "Moody" | "Poor" | "McDonald" | "Sainsbury" | "Macy" | "Kellogg" | "Domino"
+        )
+}
+
+/// An illness's name ("Multiple Sclerosis", "Motor Neurone disease"): not
+/// a named entity in newswire conventions.
+pub fn is_disease(name: &[Token<'_>], next: Option<&Token<'_>>) -> bool {
+    let head = |w: &str| {
+        matches!(
+            w,
+            "Disease" | "Syndrome" | "Sclerosis" | "Dystrophy" | "Disorder"
+        )
+    };
+    name.last().is_some_and(|t| head(t.text))
+        || next.is_some_and(|t| matches!(t.text, "disease" | "syndrome"))
 }

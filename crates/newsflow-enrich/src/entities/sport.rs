@@ -1,0 +1,248 @@
+//! Football reports: whether a text is one, club names (a club named after
+//! its town is the club there, not the town), and the team line-ups at the
+//! end of match reports ("Everton: Martyn, Hibbert, ... Subs: Wright, ...").
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use crate::text_util::{Token, TokenKind};
+
+static CLUBS_TEXT: &str = include_str!("../../data/entities/clubs.txt");
+
+/// Club names and their short forms (`data/entities/clubs.txt`).
+static CLUBS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    CLUBS_TEXT
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(|l| l.split(';'))
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect()
+});
+
+pub fn is_club(surface: &str) -> bool {
+    CLUBS.contains(surface)
+}
+
+/// Last words of club names after a town ("Leyton Orient", "Stoke City").
+pub fn is_club_suffix(word: &str) -> bool {
+    matches!(
+        word,
+        "United"
+            | "Utd"
+            | "City"
+            | "Rovers"
+            | "Athletic"
+            | "Albion"
+            | "Wanderers"
+            | "County"
+            | "Town"
+            | "Villa"
+            | "Hotspur"
+            | "Forest"
+            | "Rangers"
+            | "Celtic"
+            | "Argyle"
+            | "Orient"
+            | "Alexandra"
+            | "Thistle"
+            | "Academicals"
+    )
+}
+
+/// Football words, by group (inflections of one word share a group).
+const FOOTBALL_WORDS: &[(&str, u32)] = &[
+    ("goal", 0),
+    ("goals", 0),
+    ("striker", 1),
+    ("strikers", 1),
+    ("midfielder", 2),
+    ("midfield", 2),
+    ("defender", 3),
+    ("defenders", 3),
+    ("goalkeeper", 4),
+    ("keeper", 4),
+    ("penalty", 5),
+    ("Premiership", 6),
+    ("Premier", 6),
+    ("kick-off", 7),
+    ("free-kick", 7),
+    ("corner", 7),
+    ("match", 8),
+    ("derby", 8),
+    ("fixture", 8),
+    ("boss", 9),
+    ("manager", 9),
+    ("winger", 10),
+    ("substitute", 10),
+    ("Subs", 10),
+    ("scored", 11),
+    ("equaliser", 11),
+    ("header", 11),
+    ("Cup", 12),
+    ("League", 12),
+    ("Uefa", 12),
+    ("UEFA", 12),
+    ("FA", 12),
+    ("referee", 13),
+    ("Referee", 13),
+    ("Ref", 13),
+    ("squad", 14),
+    ("season", 14),
+];
+
+/// Per first byte, the lengths (bit n = n bytes) of the football words
+/// starting with it: most tokens are ruled out without a string compare.
+static FOOTBALL_FILTER: LazyLock<[u16; 128]> = LazyLock::new(|| {
+    let mut table = [0u16; 128];
+    for (w, _) in FOOTBALL_WORDS {
+        table[usize::from(w.as_bytes()[0] & 0x7f)] |= 1 << w.len();
+    }
+    table
+});
+
+/// The text reads as a football report: words of at least four different
+/// football groups (one alone, "goal" or "match", occurs in any news).
+pub fn is_football_text(tokens: &[Token<'_>]) -> bool {
+    let filter = &*FOOTBALL_FILTER;
+    let mut seen = 0u32;
+    for t in tokens {
+        let bytes = t.text.as_bytes();
+        let (Some(&first), n) = (bytes.first(), bytes.len()) else {
+            continue;
+        };
+        if n >= 16 || first >= 128 || filter[usize::from(first)] & (1 << n) == 0 {
+            continue;
+        }
+        if let Some(&(_, k)) = FOOTBALL_WORDS.iter().find(|(w, _)| *w == t.text) {
+            seen |= 1 << k;
+            if seen.count_ones() >= 4 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Labels of the lists at the end of a match report ("Subs Not Used:").
+fn is_lineup_label_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Subs"
+            | "Substitutes"
+            | "Not"
+            | "Used"
+            | "Booked"
+            | "Bookings"
+            | "Goals"
+            | "Scorers"
+            | "Sent"
+            | "Off"
+            | "Dismissed"
+            | "Referee"
+            | "Ref"
+            | "Att"
+            | "Attendance"
+    )
+}
+
+/// Token ranges of a match report's line-ups: the players (people) and the
+/// list labels (no names).
+#[derive(Default)]
+pub struct Lineups {
+    pub players: Vec<(usize, usize)>,
+    pub labels: Vec<(usize, usize)>,
+}
+
+/// Comma-separated lists of capitalised names after a colon or opening a
+/// paragraph, ended by a full stop or the paragraph's end: "Everton: Martyn,
+/// Hibbert, Yobo, ...", "Mills (Bradley Wright-Phillips 83)", "Rooney 68".
+pub fn lineups(tokens: &[Token<'_>]) -> Lineups {
+    let mut out = Lineups::default();
+    for p in 0..tokens.len() {
+        let colon = tokens[p].text == ":";
+        let paragraph_start = p == 0 || tokens[p - 1].paragraph != tokens[p].paragraph;
+        if !(colon || paragraph_start) {
+            continue;
+        }
+        let from = if colon { p + 1 } else { p };
+        // The words before the colon: "Subs Not Used".
+        let mut label_start = p;
+        while colon
+            && label_start > 0
+            && tokens[label_start - 1].is_capitalized()
+            && tokens[label_start - 1].paragraph == tokens[p].paragraph
+        {
+            label_start -= 1;
+        }
+        let is_label = colon
+            && label_start < p
+            && tokens[label_start..p]
+                .iter()
+                .all(|t| is_lineup_label_word(t.text));
+        let Some(items) = parse_list(tokens, from) else {
+            continue;
+        };
+        let players = items.iter().filter(|i| i.2).count();
+        let enough = if colon {
+            players >= 4 || (is_label && players >= 1)
+        } else {
+            players >= 5
+        };
+        if !enough {
+            continue;
+        }
+        if is_label {
+            out.labels.push((label_start, p));
+        }
+        out.players
+            .extend(items.into_iter().filter(|i| i.2).map(|(a, b, _)| (a, b)));
+    }
+    out
+}
+
+/// Items of a list starting at `from`: (start, end, is a player). `None`
+/// when the tokens there are no such list.
+fn parse_list(tokens: &[Token<'_>], from: usize) -> Option<Vec<(usize, usize, bool)>> {
+    let paragraph = tokens.get(from)?.paragraph;
+    let same = |k: usize| tokens.get(k).is_some_and(|t| t.paragraph == paragraph);
+    let name_run = |mut k: usize| {
+        let start = k;
+        while same(k) && tokens[k].is_capitalized() && tokens[k].text != "'s" {
+            k += 1;
+        }
+        (1..=3).contains(&(k - start)).then_some(k)
+    };
+    let mut items = Vec::new();
+    let mut q = from;
+    loop {
+        let end = name_run(q)?;
+        items.push((q, end, true));
+        q = end;
+        // "Rooney 68", "Dunne 75 og": minute of a goal.
+        if same(q) && tokens[q].kind == TokenKind::Number {
+            q += 1;
+            if same(q) && tokens[q].text == "og" {
+                q += 1;
+            }
+        }
+        // "(Bradley Wright-Phillips 83)": a substitute; "(Hampshire)": a place.
+        if same(q) && tokens[q].is_punct("(") {
+            let end = name_run(q + 1)?;
+            let minute = same(end) && tokens[end].kind == TokenKind::Number;
+            let close = if minute { end + 1 } else { end };
+            if !(same(close) && tokens[close].is_punct(")")) {
+                return None;
+            }
+            items.push((q + 1, end, minute));
+            q = close + 1;
+        }
+        if same(q) && tokens[q].is_punct(",") {
+            q += 1;
+            continue;
+        }
+        // The list ends with a full stop or with its paragraph.
+        return (!same(q) || tokens[q].is_punct(".")).then_some(items);
+    }
+}
