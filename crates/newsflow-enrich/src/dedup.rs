@@ -207,6 +207,9 @@ impl Enricher for NearDuplicateEnricher {
     }
 }
 
+/// Candidates compared per band in one lookup.
+const MAX_BAND_CANDIDATES: usize = 64;
+
 struct Entry {
     id: Arc<str>,
     simhash: u64,
@@ -220,7 +223,8 @@ struct Index {
     bands: u32,
     entries: VecDeque<Entry>,
     first_seq: u64,
-    by_band: HashMap<(u8, u64), Vec<u64>>,
+    /// Entry numbers per band key, oldest first (eviction pops the front).
+    by_band: HashMap<(u8, u64), VecDeque<u64>>,
     by_exact: HashMap<u128, u64>,
     by_id: HashMap<Arc<str>, u64>,
 }
@@ -291,7 +295,11 @@ impl Index {
     fn nearest(&self, simhash: u64, max_distance: u32) -> Option<Arc<str>> {
         let mut best: Option<(u32, u64)> = None;
         for key in self.band_keys(simhash) {
-            for &seq in self.by_band.get(&key).into_iter().flatten() {
+            // Templated stories can pile thousands of entries into one band:
+            // only the oldest candidates of a band are compared, so a lookup
+            // costs at most bands x MAX_BAND_CANDIDATES comparisons.
+            let bucket = self.by_band.get(&key).into_iter().flatten();
+            for &seq in bucket.take(MAX_BAND_CANDIDATES) {
                 let Some(entry) = self.entry(seq) else {
                     continue;
                 };
@@ -302,6 +310,9 @@ impl Index {
                 };
                 if distance <= max_distance && better {
                     best = Some((distance, seq));
+                }
+                if distance == 0 {
+                    break; // nothing later in this band beats it
                 }
             }
         }
@@ -316,7 +327,7 @@ impl Index {
         let seq = self.first_seq + self.entries.len() as u64;
         let keys: Vec<_> = self.band_keys(entry.simhash).collect();
         for key in keys {
-            self.by_band.entry(key).or_default().push(seq);
+            self.by_band.entry(key).or_default().push_back(seq);
         }
         self.by_exact.entry(entry.exact).or_insert(seq);
         self.by_id.insert(entry.id.clone(), seq);
@@ -332,7 +343,10 @@ impl Index {
         let keys: Vec<_> = self.band_keys(old.simhash).collect();
         for key in keys {
             if let Some(bucket) = self.by_band.get_mut(&key) {
-                bucket.retain(|&s| s != seq);
+                // The evicted entry is the oldest, so it leads every bucket it is in.
+                if bucket.front() == Some(&seq) {
+                    bucket.pop_front();
+                }
                 if bucket.is_empty() {
                     self.by_band.remove(&key);
                 }

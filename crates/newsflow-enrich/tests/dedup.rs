@@ -111,3 +111,18 @@ fn concurrent_use_from_several_threads() {
     });
     assert_eq!(dedup.len(), 200);
 }
+
+/// Thousands of near-identical stories share their bands: the window still
+/// evicts in order, and a new copy points at the oldest one remembered.
+#[test]
+fn a_window_full_of_templated_copies_stays_bounded_and_ordered() {
+    let dedup = NearDuplicateEnricher::new(3, 500);
+    for k in 0..3_000 {
+        let body = STORY.replace("Thursday", ["Monday", "Tuesday", "Friday"][k % 3]);
+        run(&dedup, &format!("s{k}"), &format!("{body} Item {k}."));
+    }
+    assert_eq!(dedup.len(), 500);
+    let original = run(&dedup, "last", STORY).expect("a near duplicate");
+    let number: usize = original[1..].parse().unwrap();
+    assert!(number >= 2_500, "points into the window: {original}");
+}
