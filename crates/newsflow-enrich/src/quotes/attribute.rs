@@ -327,6 +327,18 @@ impl<'a> Attributor<'a> {
             if !CUES.contains(&t.text) {
                 continue;
             }
+            // `"…" EA, a games developer, added that …`: a new sentence after
+            // the quote reports its own speech; it attributes the quote only as
+            // a short "X said." / "X said, …".
+            if after_quote && self.tokens[a].sentence_start && self.tokens[a].is_capitalized() {
+                let closes = self
+                    .tokens
+                    .get(k + 1)
+                    .is_none_or(|n| n.kind == TokenKind::Punct && !matches!(n.text, "“" | "\""));
+                if !closes {
+                    return None;
+                }
+            }
             let phrase = self.phrase_before(a, k);
             // "a print called "Cowboys"": a weak cue needs its subject right before it.
             if WEAK_CUES.contains(&t.text) && !self.is_subject_end(k) {
@@ -350,7 +362,7 @@ impl<'a> Attributor<'a> {
                     || self
                         .tokens
                         .get(e)
-                        .is_some_and(|x| x.kind == TokenKind::Punct);
+                        .is_some_and(|x| x.kind == TokenKind::Punct || is_preposition(x.text));
                 let starts_name = self.tokens.get(s).is_some_and(|x| x.is_capitalized());
                 // "said it was "…"" reports speech; it names no speaker.
                 let complement = self.tokens.get(s).is_some_and(|x| {
@@ -365,7 +377,19 @@ impl<'a> Attributor<'a> {
                         && m.end <= self.tokens[e - 1].char_end
                         && self.entities[m.entity].entity_type == EntityType::Person
                 });
-                if !complement && (starts_name || clause_ends || names_person) {
+                // "said Bolden to the crowd", but not "said Big Brother had behaved".
+                let article = self
+                    .tokens
+                    .get(s)
+                    .is_some_and(|x| matches!(x.text.to_lowercase().as_str(), "the" | "a" | "an"));
+                let accept = if starts_name {
+                    self.name_ends_clause(s, e)
+                } else if article {
+                    clause_ends
+                } else {
+                    clause_ends || (names_person && self.name_ends_clause(s, e))
+                };
+                if !complement && accept {
                     speaker = self.resolve((s, e), previous);
                 }
             }
@@ -375,6 +399,31 @@ impl<'a> Attributor<'a> {
             });
         }
         None
+    }
+
+    /// Whether the first name in tokens `s..e` is followed by punctuation,
+    /// the end, or a preposition, as an inverted subject is.
+    fn name_ends_clause(&self, s: usize, e: usize) -> bool {
+        let (Some(first), Some(last)) = (
+            self.tokens.get(s),
+            e.checked_sub(1).and_then(|l| self.tokens.get(l)),
+        ) else {
+            return true;
+        };
+        let Some(m) = self.mentions.iter().find(|m| {
+            m.start >= first.char_start
+                && m.end <= last.char_end
+                && matches!(
+                    self.entities[m.entity].entity_type,
+                    EntityType::Person | EntityType::Organization
+                )
+        }) else {
+            return true;
+        };
+        let after = self.tokens.partition_point(|t| t.char_start < m.end);
+        self.tokens
+            .get(after)
+            .is_none_or(|t| t.kind == TokenKind::Punct || is_preposition(t.text))
     }
 
     /// Whether the token before `k` ends a name or is a subject pronoun.
@@ -408,9 +457,15 @@ impl<'a> Attributor<'a> {
         (s, k)
     }
 
+    /// Up to 6 tokens from `from`, stopping at punctuation or a preposition
+    /// ("wrote the influential Edge magazine in its review").
     fn phrase_after(&self, from: usize, b: usize) -> (usize, usize) {
         let mut e = from;
-        while e < b && e - from < 6 && self.tokens[e].kind != TokenKind::Punct {
+        while e < b
+            && e - from < 6
+            && self.tokens[e].kind != TokenKind::Punct
+            && !(e > from && is_preposition(self.tokens[e].text))
+        {
             e += 1;
         }
         (from, e)
@@ -447,9 +502,19 @@ impl<'a> Attributor<'a> {
         let (cs, ce) = (self.tokens[s].char_start, self.tokens[e - 1].char_end);
         // "the Labour peer": a name modifying a person noun is not the speaker.
         let head_text = self.tokens[e - 1].text.to_lowercase();
-        let described_person = e - s > 1
-            && PERSON_STAND_INS.contains(&head_text.as_str())
-            && self.tokens[s].text.eq_ignore_ascii_case("the");
+        let person_head = e - s > 1 && PERSON_STAND_INS.contains(&head_text.as_str());
+        let described_person = person_head && self.tokens[s].text.eq_ignore_ascii_case("the");
+        // "Rhodri Glyn Thomas, Plaid Cymru health spokesman said": the
+        // person the description is in apposition to.
+        if person_head && s > 0 && self.tokens[s - 1].text == "," {
+            let comma = self.tokens[s - 1].char_start;
+            if let Some(m) = self.mentions.iter().rev().find(|m| m.end <= comma) {
+                let gap = self.tokens.partition_point(|t| t.char_start < m.end);
+                if gap == s - 1 && self.entities[m.entity].entity_type == EntityType::Person {
+                    return Some(m.entity);
+                }
+            }
+        }
         // A named mention inside the phrase: people first, then organisations.
         let named = self
             .mentions
@@ -605,6 +670,14 @@ impl<'a> Attributor<'a> {
                 })
             });
         let after = self.tokens.partition_point(|t| t.char_start < m.end);
+        // "Mr Blair's government was …": a possessor is not the subject.
+        if self
+            .tokens
+            .get(after)
+            .is_some_and(|x| matches!(x.text, "'s" | "\u{2019}s" | "'" | "\u{2019}"))
+        {
+            return false;
+        }
         let is_cue = |x: &Token<'_>| CUES.contains(&x.text);
         // "said Mr Flynn": a title word may stand between the cue and the name.
         let cue_before = (t.saturating_sub(2)..t).any(|j| {
@@ -655,6 +728,29 @@ const PRONOUN_REACH: usize = 400;
 const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "was", "were", "is", "also", "then", "later", "but", "and", "yet",
 ];
+
+/// Words that may follow an inverted subject: "said Bolden to the crowd".
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "to" | "in"
+            | "at"
+            | "on"
+            | "during"
+            | "after"
+            | "before"
+            | "while"
+            | "when"
+            | "of"
+            | "from"
+            | "for"
+            | "yesterday"
+            | "today"
+            | "last"
+            | "this"
+            | "as"
+    )
+}
 
 fn pronoun_gender(word: &str) -> Option<Gender> {
     if word.eq_ignore_ascii_case("he") {
