@@ -39,12 +39,15 @@ pub struct Previous {
 pub struct Attribution {
     pub speaker: Option<usize>,
     pub cue: Option<String>,
+    /// Code point of the cue word, when there is one.
+    pub cue_at: Option<usize>,
 }
 
 impl Attribution {
     const NONE: Attribution = Attribution {
         speaker: None,
         cue: None,
+        cue_at: None,
     };
 }
 
@@ -147,6 +150,7 @@ impl<'a> Attributor<'a> {
             return Attribution {
                 speaker: Some(speaker),
                 cue: None,
+                cue_at: None,
             };
         }
         // `X said: "…"` introduces the quote, and the reporting verb of a
@@ -167,26 +171,33 @@ impl<'a> Attributor<'a> {
                 return Attribution {
                     speaker: Some(speaker),
                     cue: None,
+                    cue_at: None,
                 };
             }
         }
         match found {
             // A cue whose subject is not next to it ("Kim ... and expressed his
             // “full support”"): the first person named in the sentence.
-            Some(Attribution { speaker: None, cue }) => {
+            Some(Attribution {
+                speaker: None,
+                cue,
+                cue_at,
+            }) => {
                 let from = self
                     .tokens
                     .get(before_start)
                     .map_or(quote.open, |t| t.char_start);
+                // Names after the cue are its object ("told the Daily Record").
+                let to = cue_at.map_or(quote.open, |c| c.min(quote.open));
                 let speaker = self
-                    .first_named(
-                        from,
-                        quote.open,
-                        &[EntityType::Person, EntityType::Organization],
-                    )
+                    .first_named(from, to, &[EntityType::Person, EntityType::Organization])
                     .or_else(|| self.pronoun_subject(before_start, before_end, quote.open))
                     .or_else(|| self.sentence_subject(quote, previous));
-                Attribution { speaker, cue }
+                Attribution {
+                    speaker,
+                    cue,
+                    cue_at,
+                }
             }
             Some(a) => a,
             None => Attribution::NONE,
@@ -322,6 +333,7 @@ impl<'a> Attributor<'a> {
                 return Some(Attribution {
                     speaker,
                     cue: Some(cue.to_owned()),
+                    cue_at: Some(t.char_start),
                 });
             }
             if !CUES.contains(&t.text) {
@@ -396,6 +408,7 @@ impl<'a> Attributor<'a> {
             return Some(Attribution {
                 speaker,
                 cue: Some(t.text.to_owned()),
+                cue_at: Some(t.char_start),
             });
         }
         None
@@ -410,7 +423,7 @@ impl<'a> Attributor<'a> {
         ) else {
             return true;
         };
-        let Some(m) = self.mentions.iter().find(|m| {
+        let Some(m) = self.mentions.iter().rev().find(|m| {
             m.start >= first.char_start
                 && m.end <= last.char_end
                 && matches!(
@@ -428,6 +441,11 @@ impl<'a> Attributor<'a> {
 
     /// Whether the token before `k` ends a name or is a subject pronoun.
     fn is_subject_end(&self, k: usize) -> bool {
+        // "The RAC welcomed the news, calling it …": the sentence's subject.
+        let participle = self.tokens[k].text.ends_with("ing");
+        if participle && k > 0 && self.tokens[k - 1].text == "," {
+            return true;
+        }
         // "Galantino has called", "Rathbun also described": look past auxiliaries.
         let mut p = k;
         while p > 0 && AUXILIARIES.contains(&self.tokens[p - 1].text) && k - p < 3 {
@@ -500,6 +518,18 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let (cs, ce) = (self.tokens[s].char_start, self.tokens[e - 1].char_end);
+        // "Hodgson told BBC Sport he believes": the pronoun right before the
+        // verb is its subject, whatever names come earlier in the phrase.
+        let last_word = self.tokens[s..e]
+            .iter()
+            .rev()
+            .find(|w| !AUXILIARIES.contains(&w.text))
+            .map_or("", |w| w.text);
+        if e - s > 1 {
+            if let Some(g) = pronoun_gender(last_word) {
+                return self.pronoun_antecedent(self.tokens[e - 1].char_start, g, previous);
+            }
+        }
         // "the Labour peer": a name modifying a person noun is not the speaker.
         let head_text = self.tokens[e - 1].text.to_lowercase();
         let person_head = e - s > 1 && PERSON_STAND_INS.contains(&head_text.as_str());
@@ -528,6 +558,21 @@ impl<'a> Attributor<'a> {
                 .find(|&i| self.entities[i].entity_type == kind)
             {
                 return Some(i);
+            }
+        }
+        // "Washington has claimed": a place standing for its government.
+        let subject_end = self.tokens[s..e]
+            .iter()
+            .rev()
+            .find(|w| !AUXILIARIES.contains(&w.text))
+            .map(|w| w.char_end);
+        if let Some(m) = self
+            .mentions
+            .iter()
+            .find(|m| Some(m.end) == subject_end && m.start >= cs)
+        {
+            if self.entities[m.entity].entity_type == EntityType::Place {
+                return Some(m.entity);
             }
         }
         let words = &self.tokens[s..e];
@@ -575,11 +620,29 @@ impl<'a> Attributor<'a> {
         let demonym = words
             .iter()
             .find_map(|w| GAZETTEER.demonym(w.text).map(|d| GAZETTEER.entries[d].name));
+        // "the prime minister": the whole role when a person carries it.
+        let role: Vec<String> = words[1..]
+            .iter()
+            .map(|w| w.text.to_lowercase())
+            .filter(|w| GAZETTEER.demonym(w).is_none())
+            .collect();
+        let role = role.join(" ");
+        let has_role = |i: usize, r: &str| {
+            self.entities[i]
+                .roles
+                .iter()
+                .any(|x| x.to_lowercase().contains(r))
+        };
+        let full_role = (role.contains(' '))
+            .then(|| self.recent(cs, |i| is_person(i) && has_role(i, &role)))
+            .flatten();
+        if full_role.is_some() {
+            return full_role;
+        }
         let fits = |i: usize| {
-            let e = &self.entities[i];
             is_person(i)
                 && demonym.is_none_or(|d| self.nationalities[i] == Some(d))
-                && (demonym.is_some() || e.roles.iter().any(|r| r.to_lowercase().contains(&head)))
+                && (demonym.is_some() || has_role(i, &head))
         };
         // "the prosecutor told": a person noun stands in for the last person
         // named when no one carries that role.

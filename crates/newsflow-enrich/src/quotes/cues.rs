@@ -205,6 +205,7 @@ pub const ORGANIZATION_STAND_INS: &[&str] = &[
     "association",
     "federation",
     "letter",
+    "minutes",
     "city",
 ];
 
