@@ -10,7 +10,7 @@ use newsflow_kafka::{
     KafkaPayload, LinkProducer, ProduceSpec,
 };
 use newsflow_model::DeadLetter;
-use newsflow_runtime::{CancellationToken, Envelope};
+use newsflow_runtime::{count_dead_letters, CancellationToken, Envelope};
 use serde::de::DeserializeOwned;
 use tokio::sync::mpsc;
 
@@ -149,13 +149,19 @@ pub async fn run_stages(
     let workers = config.pipeline.workers;
     let mut tasks = Tasks::new();
 
-    // Every dead letter of this process goes to the dead-letter topic.
+    // Every dead letter of this process is counted (newsflow_dead_letters_total,
+    // as in the embedded pipeline) and goes to the dead-letter topic.
     let (dead_tx, dead_rx) = mpsc::channel(capacity);
+    let (counted_tx, counted_rx) = mpsc::channel(capacity);
+    tasks.spawn(async move {
+        count_dead_letters(dead_rx, counted_tx).await;
+        ("dead-letter link".to_owned(), Ok(()))
+    });
     {
         let spec = ProduceSpec::<DeadLetter>::json(&topics.dlq, &kafka);
         let producer = producer.clone();
         tasks.spawn(async move {
-            let report = run_producer_link(producer, spec, dead_rx).await;
+            let report = run_producer_link(producer, spec, counted_rx).await;
             ("kafka producer dlq".to_owned(), undelivered(report.failed))
         });
     }
