@@ -30,17 +30,18 @@ use newsflow_model::{Article, EnrichedArticle, Quote};
 
 /// Annotation sets: TSV name in `eval/quotes/` and directory in the corpus.
 /// (annotation set, corpus folder of its texts). The attribution rules were
-/// developed on bbc-dev and gum-news, then on bbc-held, bbc-test and
-/// bbc-final in turn (each annotated after the previous round of fixes, and
-/// first scored before being tuned on); bbc-last was annotated last and
+/// developed on bbc-dev and gum-news, then on bbc-held, bbc-test, bbc-final
+/// and bbc-last in turn (each annotated after the previous round of fixes,
+/// and first scored before being tuned on); bbc-next was annotated last and
 /// never tuned on.
-const SETS: [(&str, &str); 6] = [
+const SETS: [(&str, &str); 7] = [
     ("bbc-dev", "bbc-dev"),
     ("gum-news", "gum-news"),
     ("bbc-held", "bbc-dev"),
     ("bbc-test", "bbc-dev"),
     ("bbc-final", "bbc-dev"),
     ("bbc-last", "bbc-dev"),
+    ("bbc-next", "bbc-dev"),
 ];
 
 /// Leading words the lenient name match drops.
@@ -117,10 +118,18 @@ fn main() -> ExitCode {
         .iter()
         .position(|a| a == "--show")
         .and_then(|k| args.get(k + 1));
+    // `--set NAME`: score one annotation set only (e.g. the held-out bbc-next).
+    let only = args
+        .iter()
+        .position(|a| a == "--set")
+        .and_then(|k| args.get(k + 1));
     let corpus = PathBuf::from(
         args.iter()
             .enumerate()
-            .find(|(k, a)| !a.starts_with("--") && (*k == 0 || args[k - 1] != "--show"))
+            .find(|(k, a)| {
+                !a.starts_with("--")
+                    && (*k == 0 || !matches!(args[k - 1].as_str(), "--show" | "--set"))
+            })
             .map(|(_, a)| a.clone())
             .unwrap_or_else(|| "../shared/corpus".into()),
     );
@@ -140,6 +149,9 @@ fn main() -> ExitCode {
     let mut by_kind: BTreeMap<String, Tally> = BTreeMap::new();
     let mut rows_out = Vec::new();
     for (set, dir) in SETS {
+        if only.is_some_and(|o| o != set) {
+            continue;
+        }
         let path = eval_dir.join(format!("{set}.tsv"));
         let gold = match std::fs::read_to_string(&path) {
             Ok(text) => parse_gold(&text),
