@@ -27,6 +27,8 @@ pub struct Attributor<'a> {
     pub genders: Vec<Gender>,
     /// Country name of a demonym right before a person's mention.
     pub nationalities: Vec<Option<&'static str>>,
+    /// Every quote's (opening, closing) mark, in order.
+    pub quotes: Vec<(usize, usize)>,
 }
 
 /// The last attributed quote: its speaker and closing mark.
@@ -116,6 +118,7 @@ impl<'a> Attributor<'a> {
             mentions,
             genders,
             nationalities,
+            quotes: quotes.iter().map(|q| (q.open, q.close)).collect(),
         }
     }
 
@@ -533,7 +536,13 @@ impl<'a> Attributor<'a> {
         // "the Labour peer": a name modifying a person noun is not the speaker.
         let head_text = self.tokens[e - 1].text.to_lowercase();
         let person_head = e - s > 1 && PERSON_STAND_INS.contains(&head_text.as_str());
-        let described_person = person_head && self.tokens[s].text.eq_ignore_ascii_case("the");
+        let starts_the = self.tokens[s].text.eq_ignore_ascii_case("the");
+        // "The star of Rain Man and Tootsie": the names are the noun's complement.
+        let noun_of = starts_the
+            && s + 2 < e
+            && PERSON_STAND_INS.contains(&self.tokens[s + 1].text.to_lowercase().as_str())
+            && self.tokens[s + 2].text == "of";
+        let described_person = (person_head && starts_the) || noun_of;
         // "Rhodri Glyn Thomas, Plaid Cymru health spokesman said": the
         // person the description is in apposition to.
         if person_head && s > 0 && self.tokens[s - 1].text == "," {
@@ -585,9 +594,8 @@ impl<'a> Attributor<'a> {
         if let Some(g) = pronoun_gender(subject) {
             return self.pronoun_antecedent(cs, g, previous);
         }
-        let is_org = |i: usize| self.entities[i].entity_type == EntityType::Organization;
         if subject.eq_ignore_ascii_case("it") {
-            return self.recent(cs, is_org);
+            return self.organization_antecedent(cs, previous);
         }
         if matches!(subject, "which" | "who") {
             // "Beijing, which described …": the name the clause hangs on.
@@ -608,12 +616,26 @@ impl<'a> Attributor<'a> {
         if let Some(g) = pronoun_gender(&first) {
             return self.pronoun_antecedent(cs, g, previous);
         }
+        // "and the defender said": the description after a conjunction.
+        let words = match first.as_str() {
+            "and" | "but" | "while" | "then" | "so" if words.len() > 1 => &words[1..],
+            _ => words,
+        };
+        let first = words[0].text.to_lowercase();
         if !matches!(first.as_str(), "the" | "a" | "its" | "his" | "her") {
             return None;
         }
+        // "The star of Rain Man and Tootsie said": a person noun heading an
+        // "of" phrase describes the article's main figure.
+        if words.len() > 2
+            && PERSON_STAND_INS.contains(&words[1].text.to_lowercase().as_str())
+            && words[2].text == "of"
+        {
+            return self.most_salient_person(cs);
+        }
         let head = words[words.len() - 1].text.to_lowercase();
         if ORGANIZATION_STAND_INS.contains(&head.as_str()) {
-            return self.recent(cs, is_org);
+            return self.organization_antecedent(cs, previous);
         }
         let is_person = |i: usize| self.entities[i].entity_type == EntityType::Person;
         // "the Japanese leader": nationality and role must fit.
@@ -701,17 +723,55 @@ impl<'a> Attributor<'a> {
         let compatible = |i: usize| self.is_person_of(i, g);
         let previous = previous.filter(|p| compatible(p.speaker));
         // With a previous speaker, only a subject named since that quote competes.
-        let from = previous.map_or(pos.saturating_sub(PRONOUN_REACH), |p| p.close);
-        let subject = self
-            .mentions
-            .iter()
-            .rev()
-            .filter(|m| m.end <= pos && m.start > from && !m.quoted)
-            .find(|m| compatible(m.entity) && self.is_subject_mention(m));
+        let from = previous.map_or_else(|| self.reach_back(pos), |p| p.close);
+        let subjects = || {
+            self.mentions
+                .iter()
+                .rev()
+                .filter(|m| m.end <= pos && m.start > from && !m.quoted)
+                .filter(|m| compatible(m.entity) && self.is_subject_mention(m))
+        };
+        // A name known to match the pronoun beats one of unknown gender.
+        let subject = subjects()
+            .find(|m| self.genders[m.entity] == g)
+            .or_else(|| subjects().next());
         subject
             .map(|m| m.entity)
             .or(previous.map(|p| p.speaker))
             .or_else(|| self.most_salient(pos, compatible))
+    }
+
+    /// Where a pronoun at `pos` stops looking back: PRONOUN_REACH code
+    /// points of narrative, not counting the quotes in between.
+    fn reach_back(&self, pos: usize) -> usize {
+        let mut budget = PRONOUN_REACH;
+        let mut at = pos;
+        for &(open, close) in self.quotes.iter().rev().filter(|q| q.1 < pos) {
+            let gap = at.saturating_sub(close);
+            if gap >= budget {
+                break;
+            }
+            budget -= gap;
+            at = open;
+        }
+        at.saturating_sub(budget)
+    }
+
+    /// "it", "the company": an organisation named as a subject since the
+    /// previous quote, else the previous speaker when an organisation, else
+    /// the last organisation named.
+    fn organization_antecedent(&self, pos: usize, previous: Option<Previous>) -> Option<usize> {
+        let is_org = |i: usize| self.entities[i].entity_type == EntityType::Organization;
+        let previous = previous.filter(|p| is_org(p.speaker));
+        let from = previous.map_or_else(|| self.reach_back(pos), |p| p.close);
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= pos && m.start > from && !m.quoted)
+            .find(|m| is_org(m.entity) && self.is_subject_mention(m))
+            .map(|m| m.entity)
+            .or(previous.map(|p| p.speaker))
+            .or_else(|| self.recent(pos, is_org))
     }
 
     /// A mention opening its sentence (after at most a few title words) or
