@@ -379,12 +379,14 @@ impl<'a> Attributor<'a> {
                         .get(e)
                         .is_some_and(|x| x.kind == TokenKind::Punct || is_preposition(x.text));
                 let starts_name = self.tokens.get(s).is_some_and(|x| x.is_capitalized());
-                // "said it was "…"" reports speech; it names no speaker.
+                // "said it was "…"" reports speech and "said on television"
+                // says where: neither names a speaker.
                 let complement = self.tokens.get(s).is_some_and(|x| {
-                    matches!(
-                        x.text.to_lowercase().as_str(),
-                        "it" | "he" | "she" | "they" | "that" | "there" | "this" | "we" | "i"
-                    )
+                    is_preposition(x.text)
+                        || matches!(
+                            x.text.to_lowercase().as_str(),
+                            "it" | "he" | "she" | "they" | "that" | "there" | "this" | "we" | "i"
+                        )
                 });
                 let names_person = self.mentions.iter().any(|m| {
                     m.start >= self.tokens[s.min(e.saturating_sub(1))].char_start

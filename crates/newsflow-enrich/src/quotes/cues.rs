@@ -206,6 +206,9 @@ pub const ORGANIZATION_STAND_INS: &[&str] = &[
     "federation",
     "letter",
     "minutes",
+    "complaint",
+    "lawsuit",
+    "message",
     "city",
 ];
 
@@ -266,6 +269,11 @@ pub const PERSON_STAND_INS: &[&str] = &[
     "runner",
     "boxer",
     "golfer",
+    "captain",
+    "skipper",
+    "keeper",
+    "winger",
+    "forward",
     "archbishop",
     "spokesman",
     "dutchman",
