@@ -439,9 +439,12 @@ impl<'a> Attributor<'a> {
             return true;
         };
         let after = self.tokens.partition_point(|t| t.char_start < m.end);
-        self.tokens
-            .get(after)
-            .is_none_or(|t| t.kind == TokenKind::Punct || is_preposition(t.text))
+        // "said rally driver Dave Hawkins who runs the company" too.
+        self.tokens.get(after).is_none_or(|t| {
+            t.kind == TokenKind::Punct
+                || is_preposition(t.text)
+                || matches!(t.text, "who" | "whose" | "which")
+        })
     }
 
     /// Whether the token before `k` ends a name or is a subject pronoun.
