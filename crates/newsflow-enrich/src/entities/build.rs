@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use newsflow_model::{Entity, EntityType, Mention};
 
 use super::lexicon::Gender;
-use super::recognize::{recognize, Span};
+use super::recognize::{is_royal_title, recognize, Span};
 use crate::dates::body_cache::with_name_tokens;
 use crate::places::gazetteer::GAZETTEER;
 use crate::text_util::Token;
@@ -51,10 +51,13 @@ impl Builder {
             return;
         }
         let mut spans = recognize(field.text, tokens);
-        // Longest person names first so short forms find them.
+        // Longest person names first so short forms find them. "Prince
+        // Charles" counts its title: it goes before the bare "Charles" that
+        // may stand for him.
+        let royal = |s: &Span| s.peer_title.is_some_and(|t| is_royal_title(tokens[t].text));
         spans.sort_by_key(|s| {
             let person_len = if s.kind == EntityType::Person {
-                s.tok_end - s.tok_start
+                s.tok_end - s.tok_start + usize::from(royal(s))
             } else {
                 0
             };
@@ -89,6 +92,7 @@ impl Builder {
                 display: span
                     .peer_title
                     .map(|t| &field.text[tokens[t].start..last.end]),
+                royal: royal(span),
             };
             // "(CAS)" after "Court of Arbitration for Sport": the acronym is
             // a mention of the full name's entity (attached first: it comes
@@ -117,7 +121,7 @@ impl Builder {
             (EntityType::Place, Some(p)) => (EntityType::Place, GAZETTEER.entries[p].name),
             (kind, _) => (kind, at.surface),
         };
-        let index = match self.find(kind, key_name, words) {
+        let index = match self.find(kind, key_name, words, at.royal) {
             Some(i) => i,
             None => {
                 let name = match (kind, at.display) {
@@ -169,7 +173,7 @@ impl Builder {
         self.weights[index] += weight;
     }
 
-    fn find(&self, kind: EntityType, key_name: &str, words: &[&str]) -> Option<usize> {
+    fn find(&self, kind: EntityType, key_name: &str, words: &[&str], royal: bool) -> Option<usize> {
         let same_kind = |i: &usize| self.entities[*i].entity_type == kind;
         if let Some(&i) = self.surfaces.get(key_name).filter(|i| same_kind(i)) {
             return Some(i);
@@ -179,6 +183,8 @@ impl Builder {
                 .entities
                 .iter()
                 .position(|e| e.entity_type == kind && e.name == key_name),
+            // "Prince Charles" is not the text's "Charles Kennedy".
+            EntityType::Person if royal => None,
             EntityType::Person => {
                 // "Kishida" → "Fumio Kishida": a contiguous part of exactly one longer name.
                 let mut found = None;
@@ -198,11 +204,18 @@ impl Builder {
                 // "FBI" → "Federal Bureau of Investigation".
                 let acronym =
                     words.len() == 1 && words[0].chars().all(|c| c.is_uppercase() || c == '.');
+                // "EU" in a headline, "European Union" in the text: the
+                // full name joins the acronym met first (and names it).
+                let full = words.len() >= 2;
                 self.entities.iter().position(|e| {
                     e.entity_type == kind
                         && (e.name == key_name
                             || (acronym
-                                && initials(&e.name).eq(words[0].chars().filter(|&c| c != '.'))))
+                                && initials(&e.name).eq(words[0].chars().filter(|&c| c != '.')))
+                            || (full
+                                && e.name.len() >= 2
+                                && e.name.bytes().all(|c| c.is_ascii_uppercase())
+                                && initials(key_name).eq(e.name.chars())))
                 })
             }
             EntityType::Other => self
@@ -253,6 +266,7 @@ impl Builder {
                 end: tokens[k - 1].char_end,
                 field: field.name.as_deref(),
                 display: None,
+                royal: false,
             };
             if let Some(e) = entity {
                 self.entities[e].mentions.push(at.mention());
@@ -321,6 +335,8 @@ struct Site<'a> {
     /// Canonical form when it differs from the surface ("Lord Falconer"
     /// for "Falconer" after the title).
     display: Option<&'a str>,
+    /// The name follows a royal title ("Prince Charles").
+    royal: bool,
 }
 
 impl Site<'_> {

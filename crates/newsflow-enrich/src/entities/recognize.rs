@@ -64,7 +64,8 @@ const SPEECH_VERBS: &[&str] = &[
 
 pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     let lowercase_words = lowercase_words(tokens);
-    let football = sport::is_football_text(tokens);
+    let football_groups = sport::football_groups(tokens);
+    let football = football_groups >= 4;
     // "Man Utd ... United": a bare club suffix stands for a club named with it.
     let suffix_after_name = |words: &[&str]| {
         football
@@ -82,6 +83,7 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
         tokens,
         lowercase_words,
         football,
+        club_text: football_groups >= 2,
         club_united: suffix_after_name(&["United", "Utd"]),
         club_city: suffix_after_name(&["City"]),
         player_words: lineups
@@ -113,6 +115,7 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     link_single_names(&ctx, &mut spans, &lineups.players);
     link_org_heads(&ctx, &mut spans);
     link_acronyms(&ctx, &mut spans);
+    unify_single_names(&ctx, &mut spans);
     spans
 }
 
@@ -155,6 +158,9 @@ struct Ctx<'a, 't> {
     lowercase_words: FxHashSet<&'a str>,
     /// The text is a football report: clubs named after towns are clubs.
     football: bool,
+    /// The text speaks of football at all: a listed club that is no place
+    /// is the club ("Celtic").
+    club_text: bool,
     /// A club named "... United" / "... City" occurs in this football text.
     club_united: bool,
     club_city: bool,
@@ -313,7 +319,7 @@ impl<'a> Ctx<'a, '_> {
             return;
         }
         // "United dominated": a club before the sentence-initial word test.
-        if self.football && self.is_club_at(i, j) {
+        if self.club_at(i, j) {
             spans.push(self.span(i, j, EntityType::Organization, None, false));
             return;
         }
@@ -333,7 +339,7 @@ impl<'a> Ctx<'a, '_> {
         if i >= j || (j - i == 1 && is_calendar_word(self.tokens[i].text)) {
             return;
         }
-        if self.football && self.is_club_at(i, j) {
+        if self.club_at(i, j) {
             spans.push(self.span(i, j, EntityType::Organization, None, false));
             return;
         }
@@ -448,6 +454,14 @@ impl<'a> Ctx<'a, '_> {
         {
             spans.push(self.span(pos, pos + 1, EntityType::Organization, None, false));
             pos += 1;
+        }
+        // Party before a title: "Green MEP Caroline Lucas", "Lib Dem MP ...".
+        if let Some(m) = (pos + 1..j.min(pos + 3)).find(|&m| {
+            rules::is_party(self.slice(pos, m))
+                && self.match_title_role(m, j).is_some_and(|len| m + len < j)
+        }) {
+            spans.push(self.span(pos, m, EntityType::Organization, None, false));
+            pos = m;
         }
         // Organisation before a title: "Central Bank Governor Paul Lindqvist".
         if let Some(m) = (pos + 1..j.saturating_sub(1)).find(|&m| {
@@ -799,6 +813,15 @@ impl<'a> Ctx<'a, '_> {
         {
             return EntityType::Organization;
         }
+        // "BBC Sport", "BBC Five Live", "ITV News": a known organisation's
+        // acronym leads the name of one of its parts or outlets.
+        if (2..=3).contains(&(b - a))
+            && toks[0].is_all_caps()
+            && words.known_orgs.contains(toks[0].text)
+            && toks[1..].iter().all(|t| t.is_word() && !t.is_all_caps())
+        {
+            return EntityType::Organization;
+        }
         let next = self.tokens.get(b);
         let before = a.checked_sub(1).map(|p| self.tokens[p].text);
         let speech_after = next.is_some_and(|t| SPEECH_VERBS.contains(&t.text));
@@ -904,6 +927,18 @@ impl<'a> Ctx<'a, '_> {
             && sport::is_club_suffix(self.tokens[b - 1].text)
             && (self.is_place_name(self.slice(a, b - 1)) || sport::is_club(self.slice(a, b - 1)))
             && !self.is_place_name(surface)
+    }
+
+    /// `[a, b)` names a club: any club of a football report, or a listed
+    /// club that is no place in a text that only touches on football.
+    fn club_at(&self, a: usize, b: usize) -> bool {
+        if self.football {
+            return self.is_club_at(a, b);
+        }
+        self.club_text
+            && sport::is_club(self.slice(a, b))
+            && !self.is_place_name(self.slice(a, b))
+            && self.is_club_at(a, b)
     }
 
     /// `[a, b)` opens with an honorific, a title or a known given name.
@@ -1051,6 +1086,51 @@ fn link_single_names(ctx: &Ctx<'_, '_>, spans: &mut [Span], players: &[(usize, u
     }
 }
 
+/// "Parry said ... Parry's deal": a one-word name typed `Other` where
+/// nothing told what it was takes the type its other mentions in the text
+/// were given (person or organisation, whichever more of them had; none on
+/// a tie).
+fn unify_single_names(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
+    let tokens = ctx.tokens;
+    let typed: Vec<(&str, EntityType)> = spans
+        .iter()
+        .filter(|s| {
+            s.tok_end - s.tok_start == 1
+                && matches!(s.kind, EntityType::Person | EntityType::Organization)
+        })
+        .map(|s| (tokens[s.tok_start].text, s.kind))
+        .collect();
+    if typed.is_empty() {
+        return;
+    }
+    for span in spans.iter_mut() {
+        if span.kind != EntityType::Other || span.tok_end - span.tok_start != 1 {
+            continue;
+        }
+        let word = tokens[span.tok_start].text;
+        let (mut people, mut orgs) = (0, 0);
+        for &(w, kind) in &typed {
+            if w == word {
+                if kind == EntityType::Person {
+                    people += 1;
+                } else {
+                    orgs += 1;
+                }
+            }
+        }
+        if people > orgs {
+            span.kind = EntityType::Person;
+            span.gender = GIVEN_NAMES
+                .gender
+                .get(word)
+                .copied()
+                .unwrap_or(Gender::Unknown);
+        } else if orgs > people {
+            span.kind = EntityType::Organization;
+        }
+    }
+}
+
 /// "Marsh & McLennan ... Marsh said": a lone word that opens a firm's name
 /// joined by "&" is that firm, unless it is also part of a person's name.
 fn link_org_heads(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
@@ -1090,9 +1170,17 @@ fn link_org_heads(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
     }
 }
 
-/// Titles of peers that stay with a surname ("Lord Falconer", "Baroness Scotland").
+/// Titles of peers that stay with a surname ("Lord Falconer", "Baroness
+/// Scotland"), and royal titles that stay with a given name ("Prince
+/// Charles").
 fn is_peer_title(word: &str) -> bool {
-    matches!(word, "Lord" | "Lady" | "Baroness" | "Baron" | "Viscount")
+    matches!(word, "Lord" | "Lady" | "Baroness" | "Baron" | "Viscount") || is_royal_title(word)
+}
+
+/// A royal title goes with a given name: "Prince Charles" is no "Charles
+/// Kennedy" of the same text.
+pub fn is_royal_title(word: &str) -> bool {
+    matches!(word, "Prince" | "Princess" | "King" | "Queen")
 }
 
 fn is_calendar_word(word: &str) -> bool {

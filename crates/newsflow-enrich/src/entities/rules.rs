@@ -612,3 +612,26 @@ pub fn is_disease(name: &[Token<'_>], next: Option<&Token<'_>>) -> bool {
     name.last().is_some_and(|t| head(t.text))
         || next.is_some_and(|t| matches!(t.text, "disease" | "syndrome"))
 }
+
+/// A party's name as used before a member's title ("Green MEP", "Labour MP").
+pub fn is_party(surface: &str) -> bool {
+    matches!(
+        surface,
+        "Green"
+            | "Labour"
+            | "Conservative"
+            | "Tory"
+            | "Liberal"
+            | "Lib Dem"
+            | "Liberal Democrat"
+            | "Democrat"
+            | "Democratic"
+            | "Republican"
+            | "Unionist"
+            | "Ukip"
+            | "UKIP"
+            | "SNP"
+            | "Plaid"
+            | "Plaid Cymru"
+    )
+}

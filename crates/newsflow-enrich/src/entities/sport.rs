@@ -102,9 +102,11 @@ static FOOTBALL_FILTER: LazyLock<[u16; 128]> = LazyLock::new(|| {
     table
 });
 
-/// The text reads as a football report: words of at least four different
-/// football groups (one alone, "goal" or "match", occurs in any news).
-pub fn is_football_text(tokens: &[Token<'_>]) -> bool {
+/// How many different football word groups the text uses, up to four: four
+/// make a football report (one alone, "goal" or "match", occurs in any
+/// news); two are enough to read a listed club's name as the club
+/// ("the Brazilian midfielder comes closer to departing Celtic").
+pub fn football_groups(tokens: &[Token<'_>]) -> u32 {
     let filter = &*FOOTBALL_FILTER;
     let mut seen = 0u32;
     for t in tokens {
@@ -115,14 +117,19 @@ pub fn is_football_text(tokens: &[Token<'_>]) -> bool {
         if n >= 16 || first >= 128 || filter[usize::from(first)] & (1 << n) == 0 {
             continue;
         }
-        if let Some(&(_, k)) = FOOTBALL_WORDS.iter().find(|(w, _)| *w == t.text) {
+        // Length and first byte before the full compare: most candidates
+        // that passed the filter differ there, without a memcmp call.
+        let found = FOOTBALL_WORDS
+            .iter()
+            .find(|(w, _)| w.len() == n && w.as_bytes()[0] == first && w.as_bytes() == bytes);
+        if let Some(&(_, k)) = found {
             seen |= 1 << k;
             if seen.count_ones() >= 4 {
-                return true;
+                return 4;
             }
         }
     }
-    false
+    seen.count_ones()
 }
 
 /// Labels of the lists at the end of a match report ("Subs Not Used:").
