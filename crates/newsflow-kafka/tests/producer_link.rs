@@ -77,5 +77,15 @@ async fn acks_follow_delivery_reports() {
     );
     assert_eq!(tracker.failed_units(), 5);
     assert_eq!(tracker.pending_in(&"down"), 5);
-    assert_eq!(producer.in_flight_count(), 0);
+    // librdkafka drops its own copies of the failed messages shortly after
+    // their reports (later under load): they must not linger.
+    let mut in_flight = producer.in_flight_count();
+    for _ in 0..100 {
+        if in_flight == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        in_flight = producer.in_flight_count();
+    }
+    assert_eq!(in_flight, 0, "librdkafka still holds failed messages");
 }
