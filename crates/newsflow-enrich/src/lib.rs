@@ -127,6 +127,19 @@ impl EnrichChain {
     }
 }
 
+/// The article's short text fields other than the body, by record name:
+/// dates, amounts and entities found there carry `field` and offsets into it.
+pub(crate) fn text_fields(article: &Article) -> impl Iterator<Item = (&'static str, &str)> {
+    [
+        ("title", article.title.as_deref()),
+        ("kicker", article.kicker.as_deref()),
+        ("deck", article.deck.as_deref()),
+        ("dateline", article.dateline.as_deref()),
+    ]
+    .into_iter()
+    .filter_map(|(name, text)| text.filter(|t| !t.trim().is_empty()).map(|t| (name, t)))
+}
+
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
     if let Some(s) = panic.downcast_ref::<&str>() {
         (*s).to_owned()

@@ -113,6 +113,10 @@ pub struct DateMention {
     pub value: String,
     pub granularity: Granularity,
     pub relative: bool,
+    /// The text field the date is in ("title", "kicker", "deck", "dateline"),
+    /// offsets into that field; absent for the body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -122,6 +126,10 @@ pub struct Amount {
     pub end: usize,
     pub value: f64,
     pub unit: Option<String>,
+    /// The text field the amount is in ("title", "kicker", "deck",
+    /// "dateline"), offsets into that field; absent for the body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

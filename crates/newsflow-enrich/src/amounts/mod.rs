@@ -38,7 +38,15 @@ impl Enricher for AmountEnricher {
 
     fn enrich(&self, record: &mut EnrichedArticle) -> Result<(), EnrichError> {
         require_english(record)?;
-        record.amounts = find_amounts(&record.article.body);
+        let mut amounts = find_amounts(&record.article.body);
+        // "Oil hits $60 a barrel": headlines carry amounts too.
+        for (name, text) in crate::text_fields(&record.article) {
+            amounts.extend(find_amounts(text).into_iter().map(|mut a| {
+                a.field = Some(name.to_owned());
+                a
+            }));
+        }
+        record.amounts = amounts;
         Ok(())
     }
 }
@@ -95,6 +103,7 @@ fn amounts_in(text: &str, tokens: &[Token<'_>], dates: &[Found]) -> Vec<Amount> 
                     end: tokens[p.last].end,
                     value: p.value,
                     unit: p.unit,
+                    field: None,
                 });
             }
         }

@@ -49,7 +49,15 @@ impl Enricher for DateEnricher {
             .or(article.fetched_at)
             .map(|t| t.date_naive())
             .or(self.reference);
-        record.dates = find_dates(&article.body, reference);
+        let mut dates = find_dates(&article.body, reference);
+        // Headlines and datelines carry dates too ("WASHINGTON, June 5").
+        for (name, text) in crate::text_fields(article) {
+            dates.extend(find_dates(text, reference).into_iter().map(|mut d| {
+                d.field = Some(name.to_owned());
+                d
+            }));
+        }
+        record.dates = dates;
         Ok(())
     }
 }
@@ -107,6 +115,7 @@ fn resolve_all(
             value: resolved.value,
             granularity: resolved.granularity,
             relative: found.expr.is_relative(),
+            field: None,
         });
     }
     out

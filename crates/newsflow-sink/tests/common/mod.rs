@@ -129,6 +129,7 @@ pub fn enriched_article() -> EnrichedArticle {
         value: "2024-06-04".to_owned(),
         granularity: Granularity::Day,
         relative: true,
+        field: None,
     }];
     record.amounts = vec![Amount {
         text: "$2.5 million".to_owned(),
@@ -136,6 +137,7 @@ pub fn enriched_article() -> EnrichedArticle {
         end: 82,
         value: 2_500_000.0,
         unit: Some("USD".to_owned()),
+        field: None,
     }];
     record.places = vec![
         Place {
