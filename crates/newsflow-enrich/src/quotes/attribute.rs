@@ -4,8 +4,9 @@
 
 use newsflow_model::{Entity, EntityType};
 
-use super::cues::{CUES, INVERTIBLE_CUES, ORGANIZATION_STAND_INS, PERSON_STAND_INS, WEAK_CUES};
+use super::cues::{CUES, INVERTIBLE_CUES, WEAK_CUES};
 use super::find::QuoteSpan;
+use super::resolve::pronoun_gender;
 use crate::entities::lexicon::{Gender, GIVEN_NAMES};
 use crate::places::gazetteer::GAZETTEER;
 use crate::text_util::{CharToByte, Token, TokenKind};
@@ -207,7 +208,7 @@ impl<'a> Attributor<'a> {
         }
     }
 
-    fn sentence_end(&self, from: usize, paragraph: u32) -> usize {
+    pub(super) fn sentence_end(&self, from: usize, paragraph: u32) -> usize {
         // `"desperate", while the Liberal Democrats said …`: another clause
         // with its own subject, not the quote's attribution.
         let contrast = |k: usize| {
@@ -237,7 +238,7 @@ impl<'a> Attributor<'a> {
         k
     }
 
-    fn sentence_start(&self, to: usize) -> usize {
+    pub(super) fn sentence_start(&self, to: usize) -> usize {
         let mut k = to;
         while k > 0 && k + 60 > to {
             let t = &self.tokens[k - 1];
@@ -254,7 +255,7 @@ impl<'a> Attributor<'a> {
 
     /// A person's name ending right before the opening mark (or before a
     /// colon there), at the start of its sentence or line.
-    fn name_introducing(&self, before_end: usize) -> Option<usize> {
+    pub(super) fn name_introducing(&self, before_end: usize) -> Option<usize> {
         let mut end = before_end;
         if end > 0 && self.tokens[end - 1].text == ":" {
             end -= 1;
@@ -269,7 +270,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// `"…" – Matthew Ingram`: a name right after a dash that follows the quote.
-    fn dash_signature(&self, a: usize, b: usize) -> Option<usize> {
+    pub(super) fn dash_signature(&self, a: usize, b: usize) -> Option<usize> {
         let dash = self.tokens.get(a).filter(|_| a < b)?;
         if !matches!(dash.text, "-" | "–" | "—") {
             return None;
@@ -292,7 +293,7 @@ impl<'a> Attributor<'a> {
 
     /// The first cue in tokens `a..b` and its speaker; `after_quote` when
     /// the tokens follow the quote.
-    fn cue_in(
+    pub(super) fn cue_in(
         &self,
         a: usize,
         b: usize,
@@ -421,7 +422,7 @@ impl<'a> Attributor<'a> {
 
     /// Whether the first name in tokens `s..e` is followed by punctuation,
     /// the end, or a preposition, as an inverted subject is.
-    fn name_ends_clause(&self, s: usize, e: usize) -> bool {
+    pub(super) fn name_ends_clause(&self, s: usize, e: usize) -> bool {
         let (Some(first), Some(last)) = (
             self.tokens.get(s),
             e.checked_sub(1).and_then(|l| self.tokens.get(l)),
@@ -448,7 +449,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// Whether the token before `k` ends a name or is a subject pronoun.
-    fn is_subject_end(&self, k: usize) -> bool {
+    pub(super) fn is_subject_end(&self, k: usize) -> bool {
         // "The RAC welcomed the news, calling it …": the sentence's subject.
         let participle = self.tokens[k].text.ends_with("ing");
         if participle && k > 0 && self.tokens[k - 1].text == "," {
@@ -475,7 +476,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// Up to 6 tokens right before `k`, stopping at punctuation.
-    fn phrase_before(&self, a: usize, k: usize) -> (usize, usize) {
+    pub(super) fn phrase_before(&self, a: usize, k: usize) -> (usize, usize) {
         let mut s = k;
         while s > a && k - s < 6 && self.tokens[s - 1].kind != TokenKind::Punct {
             s -= 1;
@@ -485,7 +486,7 @@ impl<'a> Attributor<'a> {
 
     /// Up to 6 tokens from `from`, stopping at punctuation or a preposition
     /// ("wrote the influential Edge magazine in its review").
-    fn phrase_after(&self, from: usize, b: usize) -> (usize, usize) {
+    pub(super) fn phrase_after(&self, from: usize, b: usize) -> (usize, usize) {
         let mut e = from;
         while e < b
             && e - from < 6
@@ -498,7 +499,12 @@ impl<'a> Attributor<'a> {
     }
 
     /// The first unquoted mention in `from..to` of the first of `kinds` found.
-    fn first_named(&self, from: usize, to: usize, kinds: &[EntityType]) -> Option<usize> {
+    pub(super) fn first_named(
+        &self,
+        from: usize,
+        to: usize,
+        kinds: &[EntityType],
+    ) -> Option<usize> {
         let in_range = |m: &&BodyMention| m.start >= from && m.end <= to && !m.quoted;
         kinds.iter().find_map(|&kind| {
             self.mentions
@@ -510,355 +516,21 @@ impl<'a> Attributor<'a> {
     }
 
     /// "he"/"she" opening the sentence before the quote ("He described X as "…"").
-    fn pronoun_subject(&self, a: usize, b: usize, open: usize) -> Option<usize> {
+    pub(super) fn pronoun_subject(&self, a: usize, b: usize, open: usize) -> Option<usize> {
         let k = (a..b).find(|&k| self.tokens[k].is_word())?;
         let gender = pronoun_gender(self.tokens[k].text)?;
         let _ = open;
         self.recent(self.tokens[k].char_start, |i| self.is_person_of(i, gender))
     }
-
-    fn is_person_of(&self, i: usize, gender: Gender) -> bool {
-        self.entities[i].entity_type == EntityType::Person && self.genders[i] != opposite(gender)
-    }
-
-    fn resolve(&self, (s, e): (usize, usize), previous: Option<Previous>) -> Option<usize> {
-        if s >= e {
-            return None;
-        }
-        let (cs, ce) = (self.tokens[s].char_start, self.tokens[e - 1].char_end);
-        // "Hodgson told BBC Sport he believes": the pronoun right before the
-        // verb is its subject, whatever names come earlier in the phrase.
-        let last_word = self.tokens[s..e]
-            .iter()
-            .rev()
-            .find(|w| !AUXILIARIES.contains(&w.text))
-            .map_or("", |w| w.text);
-        if e - s > 1 {
-            if let Some(g) = pronoun_gender(last_word) {
-                return self.pronoun_antecedent(self.tokens[e - 1].char_start, g, previous);
-            }
-        }
-        // "the Labour peer": a name modifying a person noun is not the speaker.
-        let head_text = self.tokens[e - 1].text.to_lowercase();
-        let person_head = e - s > 1 && PERSON_STAND_INS.contains(&head_text.as_str());
-        let starts_the = self.tokens[s].text.eq_ignore_ascii_case("the");
-        // "The star of Rain Man and Tootsie": the names are the noun's complement.
-        let noun_of = starts_the
-            && s + 2 < e
-            && PERSON_STAND_INS.contains(&self.tokens[s + 1].text.to_lowercase().as_str())
-            && self.tokens[s + 2].text == "of";
-        let described_person = (person_head && starts_the) || noun_of;
-        // "Rhodri Glyn Thomas, Plaid Cymru health spokesman said": the
-        // person the description is in apposition to.
-        if person_head && s > 0 && self.tokens[s - 1].text == "," {
-            let comma = self.tokens[s - 1].char_start;
-            if let Some(m) = self.mentions.iter().rev().find(|m| m.end <= comma) {
-                let gap = self.tokens.partition_point(|t| t.char_start < m.end);
-                if gap == s - 1 && self.entities[m.entity].entity_type == EntityType::Person {
-                    return Some(m.entity);
-                }
-            }
-        }
-        // A named mention inside the phrase: people first, then organisations.
-        let named = self
-            .mentions
-            .iter()
-            .filter(|m| m.start >= cs && m.end <= ce && !described_person)
-            .map(|m| m.entity);
-        for kind in [EntityType::Person, EntityType::Organization] {
-            if let Some(i) = named
-                .clone()
-                .rev()
-                .find(|&i| self.entities[i].entity_type == kind)
-            {
-                return Some(i);
-            }
-        }
-        // "Washington has claimed": a place standing for its government.
-        let subject_end = self.tokens[s..e]
-            .iter()
-            .rev()
-            .find(|w| !AUXILIARIES.contains(&w.text))
-            .map(|w| w.char_end);
-        if let Some(m) = self
-            .mentions
-            .iter()
-            .find(|m| Some(m.end) == subject_end && m.start >= cs)
-        {
-            if self.entities[m.entity].entity_type == EntityType::Place {
-                return Some(m.entity);
-            }
-        }
-        let words = &self.tokens[s..e];
-        // "But she added", "and he also said": the pronoun right before the verb.
-        let subject = words
-            .iter()
-            .rev()
-            .find(|w| !AUXILIARIES.contains(&w.text))
-            .map_or("", |w| w.text);
-        if let Some(g) = pronoun_gender(subject) {
-            return self.pronoun_antecedent(cs, g, previous);
-        }
-        if subject.eq_ignore_ascii_case("it") {
-            return self.organization_antecedent(cs, previous);
-        }
-        if matches!(subject, "which" | "who") {
-            // "Beijing, which described …": the name the clause hangs on.
-            return self
-                .mentions
-                .iter()
-                .rev()
-                .find(|m| m.end <= cs && !m.quoted)
-                .filter(|m| cs - m.end <= 3)
-                .map(|m| m.entity);
-        }
-        let head = words[words.len() - 1].text;
-        if head == "year-old" || head.ends_with("-year-old") {
-            // "the 30-year-old told" (the number is its own token).
-            return self.most_salient_person(cs);
-        }
-        let first = words[0].text.to_lowercase();
-        if let Some(g) = pronoun_gender(&first) {
-            return self.pronoun_antecedent(cs, g, previous);
-        }
-        // "and the defender said": the description after a conjunction.
-        let words = match first.as_str() {
-            "and" | "but" | "while" | "then" | "so" if words.len() > 1 => &words[1..],
-            _ => words,
-        };
-        let first = words[0].text.to_lowercase();
-        if !matches!(first.as_str(), "the" | "a" | "its" | "his" | "her") {
-            return None;
-        }
-        // "The star of Rain Man and Tootsie said": a person noun heading an
-        // "of" phrase describes the article's main figure.
-        if words.len() > 2
-            && PERSON_STAND_INS.contains(&words[1].text.to_lowercase().as_str())
-            && words[2].text == "of"
-        {
-            return self.most_salient_person(cs);
-        }
-        let head = words[words.len() - 1].text.to_lowercase();
-        if ORGANIZATION_STAND_INS.contains(&head.as_str()) {
-            return self.organization_antecedent(cs, previous);
-        }
-        let is_person = |i: usize| self.entities[i].entity_type == EntityType::Person;
-        // "the Japanese leader": nationality and role must fit.
-        let demonym = words
-            .iter()
-            .find_map(|w| GAZETTEER.demonym(w.text).map(|d| GAZETTEER.entries[d].name));
-        // "the prime minister": the whole role when a person carries it.
-        let role: Vec<String> = words[1..]
-            .iter()
-            .map(|w| w.text.to_lowercase())
-            .filter(|w| GAZETTEER.demonym(w).is_none())
-            .collect();
-        let role = role.join(" ");
-        let has_role = |i: usize, r: &str| {
-            self.entities[i]
-                .roles
-                .iter()
-                .any(|x| x.to_lowercase().contains(r))
-        };
-        let full_role = (role.contains(' '))
-            .then(|| self.recent(cs, |i| is_person(i) && has_role(i, &role)))
-            .flatten();
-        if full_role.is_some() {
-            return full_role;
-        }
-        let fits = |i: usize| {
-            is_person(i)
-                && demonym.is_none_or(|d| self.nationalities[i] == Some(d))
-                && (demonym.is_some() || has_role(i, &head))
-        };
-        // "the prosecutor told": a person noun stands in for the last person
-        // named when no one carries that role.
-        self.recent(cs, fits).or_else(|| {
-            PERSON_STAND_INS
-                .contains(&head.as_str())
-                .then(|| self.most_salient_person(cs))
-                .flatten()
-        })
-    }
-
-    /// "the 30-year-old", "the world indoor champion": such descriptions
-    /// refer to the article's main figure, the most salient person named
-    /// before them, rather than to whoever was named last.
-    fn most_salient_person(&self, pos: usize) -> Option<usize> {
-        self.most_salient(pos, |i| self.entities[i].entity_type == EntityType::Person)
-    }
-
-    fn most_salient(&self, pos: usize, accept: impl Fn(usize) -> bool) -> Option<usize> {
-        self.mentions
-            .iter()
-            .filter(|m| m.end <= pos && !m.quoted)
-            .map(|m| m.entity)
-            .filter(|&i| accept(i))
-            .max_by(|&a, &b| {
-                self.entities[a]
-                    .salience
-                    .total_cmp(&self.entities[b].salience)
-            })
-    }
-
-    /// The entity mentioned last before `pos`, outside quotes, that `accept`s.
-    fn recent(&self, pos: usize, accept: impl Fn(usize) -> bool) -> Option<usize> {
-        self.recent_mention(pos, accept).map(|m| m.entity)
-    }
-
-    fn recent_mention(&self, pos: usize, accept: impl Fn(usize) -> bool) -> Option<&BodyMention> {
-        self.mentions
-            .iter()
-            .rev()
-            .filter(|m| m.end <= pos && !m.quoted)
-            .find(|m| accept(m.entity))
-    }
-
-    /// "he"/"she" at `pos`: the last person named as a sentence's subject in
-    /// the few sentences before it ("Harry Kane won … . He said"), else the
-    /// previous quote's speaker, who stays the topic through narrative that
-    /// names others in passing ("… Gordon Brown … . "…," he told the
-    /// conference"), else the last person named.
-    fn pronoun_antecedent(
-        &self,
-        pos: usize,
-        g: Gender,
-        previous: Option<Previous>,
-    ) -> Option<usize> {
-        let compatible = |i: usize| self.is_person_of(i, g);
-        let previous = previous.filter(|p| compatible(p.speaker));
-        // With a previous speaker, only a subject named since that quote competes.
-        let from = previous.map_or_else(|| self.reach_back(pos), |p| p.close);
-        let subjects = || {
-            self.mentions
-                .iter()
-                .rev()
-                .filter(|m| m.end <= pos && m.start > from && !m.quoted)
-                .filter(|m| compatible(m.entity) && self.is_subject_mention(m))
-        };
-        // A name known to match the pronoun beats one of unknown gender.
-        let subject = subjects()
-            .find(|m| self.genders[m.entity] == g)
-            .or_else(|| subjects().next());
-        subject
-            .map(|m| m.entity)
-            .or(previous.map(|p| p.speaker))
-            .or_else(|| self.most_salient(pos, compatible))
-    }
-
-    /// Where a pronoun at `pos` stops looking back: PRONOUN_REACH code
-    /// points of narrative, not counting the quotes in between.
-    fn reach_back(&self, pos: usize) -> usize {
-        let mut budget = PRONOUN_REACH;
-        let mut at = pos;
-        for &(open, close) in self.quotes.iter().rev().filter(|q| q.1 < pos) {
-            let gap = at.saturating_sub(close);
-            if gap >= budget {
-                break;
-            }
-            budget -= gap;
-            at = open;
-        }
-        at.saturating_sub(budget)
-    }
-
-    /// "it", "the company": an organisation named as a subject since the
-    /// previous quote, else the previous speaker when an organisation, else
-    /// the last organisation named.
-    fn organization_antecedent(&self, pos: usize, previous: Option<Previous>) -> Option<usize> {
-        let is_org = |i: usize| self.entities[i].entity_type == EntityType::Organization;
-        let previous = previous.filter(|p| is_org(p.speaker));
-        let from = previous.map_or_else(|| self.reach_back(pos), |p| p.close);
-        self.mentions
-            .iter()
-            .rev()
-            .filter(|m| m.end <= pos && m.start > from && !m.quoted)
-            .find(|m| is_org(m.entity) && self.is_subject_mention(m))
-            .map(|m| m.entity)
-            .or(previous.map(|p| p.speaker))
-            .or_else(|| self.recent(pos, is_org))
-    }
-
-    /// A mention opening its sentence (after at most a few title words) or
-    /// followed by a cue verb ("Ancram said").
-    fn is_subject_mention(&self, m: &BodyMention) -> bool {
-        let t = self.tokens.partition_point(|t| t.char_start < m.start);
-        // Near its sentence's start with no other person before it: "Chelsea
-        // chief executive Peter Kenyon has…", "Looking ahead, Mr Cherkasky…".
-        let opens = (t.saturating_sub(SUBJECT_REACH)..=t)
-            .rev()
-            .find(|&j| self.tokens.get(j).is_some_and(|x| x.sentence_start))
-            .is_some_and(|j| {
-                let from = self.tokens[j].char_start;
-                !self.mentions.iter().any(|o| {
-                    o.start >= from
-                        && o.start < m.start
-                        && o.entity != m.entity
-                        && self.entities[o.entity].entity_type == EntityType::Person
-                })
-            });
-        let after = self.tokens.partition_point(|t| t.char_start < m.end);
-        // "Mr Blair's government was …": a possessor is not the subject.
-        if self
-            .tokens
-            .get(after)
-            .is_some_and(|x| matches!(x.text, "'s" | "\u{2019}s" | "'" | "\u{2019}"))
-        {
-            return false;
-        }
-        let is_cue = |x: &Token<'_>| CUES.contains(&x.text);
-        // "said Mr Flynn": a title word may stand between the cue and the name.
-        let cue_before = (t.saturating_sub(2)..t).any(|j| {
-            is_cue(&self.tokens[j]) && self.tokens[j + 1..t].iter().all(|x| x.is_capitalized())
-        });
-        opens || cue_before || self.tokens.get(after).is_some_and(is_cue)
-    }
-
-    /// The subject of the sentence a quote sits in, when the sentence opens
-    /// with a person's name or "he"/"she": the speaker of a partial quote in
-    /// reported speech ("Mr Letwin accused the chancellor of using "fancy
-    /// statistics"").
-    pub fn sentence_subject(&self, quote: &QuoteSpan, previous: Option<Previous>) -> Option<usize> {
-        let before_end = self.tokens.partition_point(|t| t.char_start < quote.open);
-        // The true sentence start, across earlier quotes of the sentence.
-        let k = (before_end.saturating_sub(60)..before_end)
-            .rev()
-            .find(|&k| self.tokens[k].sentence_start)?;
-        let first = &self.tokens[k];
-        if let Some(g) = pronoun_gender(first.text) {
-            return self.pronoun_antecedent(first.char_start, g, previous);
-        }
-        let m = self.mentions.iter().find(|m| {
-            m.start >= first.char_start
-                && m.start < quote.open
-                && self.entities[m.entity].entity_type == EntityType::Person
-        })?;
-        self.is_subject_mention(m).then_some(m.entity)
-    }
-
-    /// Whether no sentence starts between two code points.
-    pub fn same_sentence(&self, from: usize, to: usize) -> bool {
-        let a = self.tokens.partition_point(|t| t.char_start <= from);
-        let b = self.tokens.partition_point(|t| t.char_start < to);
-        a <= b
-            && self.tokens[a..b].iter().all(|t| !t.sentence_start)
-            && self.tokens.get(b).is_none_or(|t| !t.paragraph_start)
-    }
 }
 
-/// Tokens from a sentence's start within which a person's name is its subject.
-const SUBJECT_REACH: usize = 6;
-
-/// How far back (code points) a pronoun looks for a subject: a few sentences.
-const PRONOUN_REACH: usize = 400;
-
 /// Words between a subject and a weak cue verb.
-const AUXILIARIES: &[&str] = &[
+pub(super) const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "was", "were", "is", "also", "then", "later", "but", "and", "yet",
 ];
 
 /// Words that may follow an inverted subject: "said Bolden to the crowd".
-fn is_preposition(word: &str) -> bool {
+pub(super) fn is_preposition(word: &str) -> bool {
     matches!(
         word,
         "to" | "in"
@@ -880,30 +552,12 @@ fn is_preposition(word: &str) -> bool {
     )
 }
 
-fn pronoun_gender(word: &str) -> Option<Gender> {
-    if word.eq_ignore_ascii_case("he") {
-        Some(Gender::Male)
-    } else if word.eq_ignore_ascii_case("she") {
-        Some(Gender::Female)
-    } else {
-        None
-    }
-}
-
 /// The last whitespace-separated word of `text`, without trailing dots.
 fn last_word(text: &str) -> &str {
     text.split_whitespace()
         .next_back()
         .unwrap_or("")
         .trim_end_matches('.')
-}
-
-fn opposite(g: Gender) -> Gender {
-    match g {
-        Gender::Male => Gender::Female,
-        Gender::Female => Gender::Male,
-        Gender::Unknown => Gender::Unknown,
-    }
 }
 
 fn name_gender(name: &str) -> Gender {
@@ -918,7 +572,7 @@ mod tests {
     use super::last_word;
 
     #[test]
-    fn last_word_drops_trailing_dots() {
+    pub(super) fn last_word_drops_trailing_dots() {
         assert_eq!(last_word("said Mr."), "Mr");
         assert_eq!(last_word("  Ms  "), "Ms");
         assert_eq!(last_word(""), "");

@@ -5,6 +5,7 @@
 mod attribute;
 mod cues;
 pub mod find;
+mod resolve;
 
 use newsflow_model::{EnrichedArticle, Quote};
 
