@@ -624,6 +624,10 @@ pub const ORG_CUES: &[&str] = &[
     "Band",
     "Clubs",
     "United",
+    // "Forum for the Future", "Trident Funds". ("Chambers" is a surname
+    // too: it counts only before "of", see orgs::business_context.)
+    "Forum",
+    "Funds",
 ];
 
 /// Words that make a capitalised sequence a place ("Gulf of Aden", "Central Park").
@@ -791,6 +795,8 @@ pub const OF_HEADS: &[&str] = &[
     "Borough",
     "Island",
     "Islands",
+    "Chambers",
+    "Forum",
 ];
 
 /// Well-known organisations that carry no cue word.

@@ -5,6 +5,7 @@
 mod build;
 pub mod eval;
 pub mod lexicon;
+mod orgs;
 pub(crate) mod recognize;
 mod rules;
 mod sport;

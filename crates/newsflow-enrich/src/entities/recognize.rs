@@ -7,6 +7,7 @@ use rustc_hash::FxHashSet;
 use newsflow_model::EntityType;
 
 use super::lexicon::{is_common_word, is_extra_place, is_listed_word, Gender, GIVEN_NAMES, WORDS};
+use super::orgs;
 use super::rules;
 use super::sport;
 use crate::places::gazetteer::GAZETTEER;
@@ -115,7 +116,10 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     link_single_names(&ctx, &mut spans, &lineups.players);
     link_org_heads(&ctx, &mut spans);
     link_acronyms(&ctx, &mut spans);
+    // Listing first, so that a name typed by its list passes its type on.
+    orgs::coordinate_with_orgs(tokens, &mut spans);
     unify_single_names(&ctx, &mut spans);
+    orgs::unify_multiword_names(text, tokens, &mut spans);
     spans
 }
 
@@ -775,7 +779,7 @@ impl<'a> Ctx<'a, '_> {
         if !person_cue && rules::followed_by_region(self.tokens, b) {
             return EntityType::Place;
         }
-        if rules::org_context(self.tokens, a, b) {
+        if rules::org_context(self.tokens, a, b) || orgs::business_context(self.tokens, a, b) {
             return EntityType::Organization;
         }
         // "Environment Canada", "Statistics Canada": a national agency.

@@ -124,9 +124,11 @@ pub fn name_after_role_phrase(tokens: &[Token<'_>], from: usize, b: usize) -> Op
 /// All-caps words that are not organisations: roman numerals, words with
 /// digits ("IE6"), shouted ordinary words ("UNLESS").
 pub fn caps_not_org(word: &str) -> bool {
+    // Roman numerals of newswire are small ("Henry VIII", "Super Bowl
+    // XL"); "MMC" or "DMD" is an acronym.
     let roman = word
         .chars()
-        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'));
+        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
     roman || word.chars().any(|c| c.is_ascii_digit()) || is_common_word(word)
 }
 
