@@ -65,8 +65,8 @@ const SPEECH_VERBS: &[&str] = &[
 
 pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     let lowercase_words = lowercase_words(tokens);
-    let football_groups = sport::football_groups(tokens);
-    let football = football_groups >= 4;
+    let groups = sport::sport_groups(tokens);
+    let football = groups.football >= 4;
     // "Man Utd ... United": a bare club suffix stands for a club named with it.
     let suffix_after_name = |words: &[&str]| {
         football
@@ -74,7 +74,10 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
                 w[0].is_capitalized() && w[1].start == w[0].end + 1 && words.contains(&w[1].text)
             })
     };
-    let lineups = if football {
+    // Rugby and cricket reports list their teams too ("England: J Robinson;
+    // M Cueto, ..."): three of those sports' word groups, as line-ups of
+    // capitalised names are rare elsewhere and the pass costs a scan.
+    let lineups = if football || groups.other >= 3 {
         sport::lineups(tokens)
     } else {
         sport::Lineups::default()
@@ -84,7 +87,8 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
         tokens,
         lowercase_words,
         football,
-        club_text: football_groups >= 2,
+        club_text: groups.football >= 2,
+        other_sport: groups.other,
         club_united: suffix_after_name(&["United", "Utd"]),
         club_city: suffix_after_name(&["City"]),
         player_words: lineups
@@ -165,6 +169,10 @@ struct Ctx<'a, 't> {
     /// The text speaks of football at all: a listed club that is no place
     /// is the club ("Celtic").
     club_text: bool,
+    /// Word groups of other sports (rugby, cricket, ...) in this text, up
+    /// to four: two read a listed team as the team, four even one named
+    /// after a place ("Leicester", "Munster", "Yorkshire").
+    other_sport: u32,
     /// A club named "... United" / "... City" occurs in this football text.
     club_united: bool,
     club_city: bool,
@@ -327,10 +335,13 @@ impl<'a> Ctx<'a, '_> {
             spans.push(self.span(i, j, EntityType::Organization, None, false));
             return;
         }
+        // "A Foley, ...": an initial opening a line-up's line is no article.
+        let initial_name = self.initial_and_surname(i, j);
         // Sentence-initial capitals that are ordinary words; "On Wednesday Mr
         // Straw": a weekday or month before a person's name is no part of it
         // ("Sunday Telegraph" is a name).
         while i < j
+            && !initial_name
             && (self.is_common_word_at(i, j)
                 || (j - i > 1
                     && is_calendar_word(self.tokens[i].text)
@@ -766,6 +777,19 @@ impl<'a> Ctx<'a, '_> {
         if words.known_orgs.contains(surface) {
             return EntityType::Organization;
         }
+        if INITIAL_FIRMS.contains(&surface) {
+            return EntityType::Organization;
+        }
+        // "J Robinson", "R O'Gara", "P de Villiers": line-ups, scorecards and
+        // match officials name people by an initial and the surname.
+        if self.initial_and_surname(a, b) {
+            return EntityType::Person;
+        }
+        // "M Vaughan c Gilchrist b McGrath 45": fielder and bowler of a
+        // cricket scorecard.
+        if b - a <= 2 && a >= 2 && self.scorecard_name_at(a) {
+            return EntityType::Person;
+        }
         if self.has_place_cue(a, b) {
             return EntityType::Place;
         }
@@ -902,6 +926,67 @@ impl<'a> Ctx<'a, '_> {
         })
     }
 
+    /// `[a, b)` is an initial and one or two unknown surname words ("J
+    /// Robinson", "A Lo Cicero", "P de Villiers"). "I" is the pronoun; "A"
+    /// is the article unless a list goes on after the name ("A Foley,").
+    fn initial_and_surname(&self, a: usize, b: usize) -> bool {
+        let words = &*WORDS;
+        let first = self.tokens[a].text;
+        // Cheap test first: most chunks open with a longer word.
+        if first.len() != 1 || b - a < 2 || b - a > 4 {
+            return false;
+        }
+        let letter = first.as_bytes()[0];
+        if !letter.is_ascii_uppercase() || letter == b'I' {
+            return false;
+        }
+        let list_mark = |t: &Token<'_>| matches!(t.text, "," | ";" | "(" | "/");
+        let in_list = self.tokens.get(b).is_some_and(list_mark)
+            || (a > 0
+                && list_mark(&self.tokens[a - 1])
+                && self.tokens[a - 1].paragraph == self.tokens[a].paragraph);
+        if letter == b'A' && !in_list {
+            return false;
+        }
+        // "J Sainsbury": firms named with their founder's initial.
+        if INITIAL_FIRMS.contains(&self.slice(a, b)) {
+            return false;
+        }
+        let rest = &self.tokens[a + 1..b];
+        let name_words = rest
+            .iter()
+            .filter(|t| !rules::is_lower_particle(t.text))
+            .count();
+        (1..=2).contains(&name_words)
+            && rest
+                .last()
+                .is_some_and(|t| !rules::is_lower_particle(t.text))
+            && rest.iter().all(|t| {
+                rules::is_lower_particle(t.text)
+                    || (t.is_capitalized()
+                        && !t.is_all_caps()
+                        && t.text.chars().nth(1).is_some()
+                        && !is_common_word(t.text)
+                        && !words.org_cues.contains(t.text)
+                        && !words.known_orgs.contains(t.text)
+                        && !self.is_place_name(t.text)
+                        && GAZETTEER.demonym(t.text).is_none()
+                        && !with_lowercase(t.text, |l| self.lowercase_words.contains(l)))
+            })
+    }
+
+    /// Token `a` follows a cricket scorecard's "c" (caught), "b" (bowled)
+    /// or "st" (stumped) after a name or "&" ("c & b Warne").
+    fn scorecard_name_at(&self, a: usize) -> bool {
+        let cue = &self.tokens[a - 1];
+        let before = &self.tokens[a - 2];
+        matches!(cue.text, "c" | "b" | "st")
+            && (before.is_capitalized() || matches!(before.text, "&" | "lbw"))
+            && before.paragraph == self.tokens[a].paragraph
+            && self.tokens[a].is_capitalized()
+            && !self.tokens[a].is_all_caps()
+    }
+
     /// In a football text, `[a, b)` names a club: a listed club, a town and a
     /// club suffix ("Stoke City"), or a bare "United" / "City" for a club of
     /// this text.
@@ -936,6 +1021,9 @@ impl<'a> Ctx<'a, '_> {
     /// `[a, b)` names a club: any club of a football report, or a listed
     /// club that is no place in a text that only touches on football.
     fn club_at(&self, a: usize, b: usize) -> bool {
+        if self.other_club_at(a, b) {
+            return true;
+        }
         if self.football {
             return self.is_club_at(a, b);
         }
@@ -943,6 +1031,30 @@ impl<'a> Ctx<'a, '_> {
             && sport::is_club(self.slice(a, b))
             && !self.is_place_name(self.slice(a, b))
             && self.is_club_at(a, b)
+    }
+
+    /// `[a, b)` names a listed team of another sport ("Wasps", "Sale
+    /// Sharks", "Munster") in a text of such sports.
+    fn other_club_at(&self, a: usize, b: usize) -> bool {
+        if self.other_sport < 2 {
+            return false;
+        }
+        let surface = self.slice(a, b);
+        let Some(place_named) = sport::other_sport_club(surface) else {
+            return false;
+        };
+        // A team named after its place only in a text clearly of its sport.
+        if self.other_sport < 4 && (place_named || self.is_place_name(surface)) {
+            return false;
+        }
+        // "Sale of tickets ...": a sentence's first word that this text also
+        // writes in lower case, or a common word.
+        let first = &self.tokens[a];
+        let opens = first.sentence_start || (a > 0 && self.opens_quote(a - 1));
+        !(b - a == 1
+            && opens
+            && (is_common_word(first.text)
+                || with_lowercase(first.text, |l| self.lowercase_words.contains(l))))
     }
 
     /// `[a, b)` opens with an honorific, a title or a known given name.
@@ -1173,6 +1285,19 @@ fn link_org_heads(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
         }
     }
 }
+
+/// Firms named with an initial and their founder's surname: checked before
+/// an initial and a surname is taken for a person.
+const INITIAL_FIRMS: &[&str] = &[
+    "J Sainsbury",
+    "J Crew",
+    "H Samuel",
+    "C Hoare",
+    "W H Smith",
+    "J Lyons",
+    "E Leclerc",
+    "T Mobile",
+];
 
 /// Titles of peers that stay with a surname ("Lord Falconer", "Baroness
 /// Scotland"), and royal titles that stay with a given name ("Prince

@@ -1,10 +1,12 @@
-//! Football reports: whether a text is one, club names (a club named after
-//! its town is the club there, not the town), and the team line-ups at the
-//! end of match reports ("Everton: Martyn, Hibbert, ... Subs: Wright, ...").
+//! Sports reports: whether a text is a football report or one of another
+//! sport (rugby, cricket, tennis, golf, athletics), club names (a club named
+//! after its town is the club there, not the town), and the team line-ups at
+//! the end of match reports ("Everton: Martyn, Hibbert, ... Subs: Wright",
+//! "England: J Robinson; M Cueto, J Noon, ...; C Hodgson, H Ellis; ...").
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text_util::{Token, TokenKind};
 
@@ -23,6 +25,31 @@ static CLUBS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 
 pub fn is_club(surface: &str) -> bool {
     CLUBS.contains(surface)
+}
+
+static OTHER_CLUBS_TEXT: &str = include_str!("../../data/entities/sport_clubs.txt");
+
+/// Rugby clubs and provinces, cricket counties and other teams
+/// (`data/entities/sport_clubs.txt`), each with whether it is named after a
+/// place ("Leicester", "Munster", "Yorkshire"): used in texts of those
+/// sports only.
+static OTHER_CLUBS: LazyLock<FxHashMap<&'static str, bool>> = LazyLock::new(|| {
+    let mut clubs = FxHashMap::default();
+    for line in OTHER_CLUBS_TEXT.lines().filter(|l| !l.starts_with('#')) {
+        let (line, place) = match line.strip_prefix('@') {
+            Some(rest) => (rest, true),
+            None => (line, false),
+        };
+        for name in line.split(';').map(str::trim).filter(|n| !n.is_empty()) {
+            clubs.insert(name, place);
+        }
+    }
+    clubs
+});
+
+/// `Some(named after a place)` for a listed team of another sport.
+pub fn other_sport_club(surface: &str) -> Option<bool> {
+    OTHER_CLUBS.get(surface).copied()
 }
 
 /// Last words of club names after a town ("Leyton Orient", "Stoke City").
@@ -51,7 +78,10 @@ pub fn is_club_suffix(word: &str) -> bool {
     )
 }
 
-/// Football words, by group (inflections of one word share a group).
+/// Sport words, by group (inflections of one word share a group). Groups
+/// below `OTHER_SPORT` are football's; from it on, other sports' (rugby,
+/// cricket, tennis, golf, athletics): one table, so one pass counts both.
+const OTHER_SPORT: u32 = 16;
 const FOOTBALL_WORDS: &[(&str, u32)] = &[
     ("goal", 0),
     ("goals", 0),
@@ -90,46 +120,111 @@ const FOOTBALL_WORDS: &[(&str, u32)] = &[
     ("Ref", 13),
     ("squad", 14),
     ("season", 14),
+    // Rugby.
+    ("rugby", 16),
+    ("Rugby", 16),
+    ("try", 17),
+    ("tries", 17),
+    ("scrum", 18),
+    ("scrum-half", 18),
+    ("fly-half", 18),
+    ("lineout", 18),
+    ("flanker", 19),
+    ("hooker", 19),
+    ("lock", 19),
+    ("prop", 19),
+    ("Replacements", 20),
+    ("conversion", 21),
+    ("Nations", 22),
+    ("Heineken", 22),
+    ("Lions", 22),
+    // Cricket.
+    ("cricket", 23),
+    ("wicket", 24),
+    ("wickets", 24),
+    ("innings", 25),
+    ("batsman", 26),
+    ("bowler", 26),
+    ("bowled", 26),
+    ("lbw", 26),
+    ("Test", 27),
+    // Tennis, golf, athletics.
+    ("tennis", 28),
+    ("seed", 28),
+    ("Wimbledon", 28),
+    ("golf", 29),
+    ("birdie", 29),
+    ("athletics", 30),
+    ("marathon", 30),
+    ("sprint", 30),
+    ("title", 31),
+    ("champion", 31),
+    ("coach", 31),
 ];
 
-/// Per first byte, the lengths (bit n = n bytes) of the football words
-/// starting with it: most tokens are ruled out without a string compare.
-static FOOTBALL_FILTER: LazyLock<[u16; 128]> = LazyLock::new(|| {
-    let mut table = [0u16; 128];
-    for (w, _) in FOOTBALL_WORDS {
-        table[usize::from(w.as_bytes()[0] & 0x7f)] |= 1 << w.len();
+/// Per first byte, the lengths (bit n = n bytes) of the sport words starting
+/// with it, and those words: most tokens are ruled out without a string
+/// compare, and the rest compare only with words of their first byte.
+struct SportFilter {
+    lengths: [u16; 128],
+    words: Vec<Vec<(&'static str, u32)>>,
+}
+
+static FOOTBALL_FILTER: LazyLock<SportFilter> = LazyLock::new(|| {
+    let mut filter = SportFilter {
+        lengths: [0u16; 128],
+        words: vec![Vec::new(); 128],
+    };
+    for &(w, k) in FOOTBALL_WORDS {
+        let first = usize::from(w.as_bytes()[0] & 0x7f);
+        filter.lengths[first] |= 1 << w.len();
+        filter.words[first].push((w, k));
     }
-    table
+    filter
 });
 
-/// How many different football word groups the text uses, up to four: four
-/// make a football report (one alone, "goal" or "match", occurs in any
-/// news); two are enough to read a listed club's name as the club
-/// ("the Brazilian midfielder comes closer to departing Celtic").
-pub fn football_groups(tokens: &[Token<'_>]) -> u32 {
+/// How many different word groups of football and of the other sports the
+/// text uses, each up to four: four make a report of that sport (one alone,
+/// "goal" or "match", occurs in any news); two are enough to read a listed
+/// club's name as the club ("the Brazilian midfielder comes closer to
+/// departing Celtic").
+pub fn sport_groups(tokens: &[Token<'_>]) -> SportGroups {
     let filter = &*FOOTBALL_FILTER;
     let mut seen = 0u32;
+    let count = |seen: u32| {
+        let football = (seen & ((1 << OTHER_SPORT) - 1)).count_ones().min(4);
+        let other = (seen >> OTHER_SPORT).count_ones().min(4);
+        SportGroups { football, other }
+    };
     for t in tokens {
         let bytes = t.text.as_bytes();
         let (Some(&first), n) = (bytes.first(), bytes.len()) else {
             continue;
         };
-        if n >= 16 || first >= 128 || filter[usize::from(first)] & (1 << n) == 0 {
+        if n >= 16 || first >= 128 || filter.lengths[usize::from(first)] & (1 << n) == 0 {
             continue;
         }
-        // Length and first byte before the full compare: most candidates
-        // that passed the filter differ there, without a memcmp call.
-        let found = FOOTBALL_WORDS
+        // Length before the full compare: most candidates that passed the
+        // filter differ there, without a memcmp call.
+        let found = filter.words[usize::from(first)]
             .iter()
-            .find(|(w, _)| w.len() == n && w.as_bytes()[0] == first && w.as_bytes() == bytes);
+            .find(|(w, _)| w.len() == n && w.as_bytes() == bytes);
         if let Some(&(_, k)) = found {
             seen |= 1 << k;
-            if seen.count_ones() >= 4 {
-                return 4;
+            let c = count(seen);
+            if c.football >= 4 && c.other >= 4 {
+                return c;
             }
         }
     }
-    seen.count_ones()
+    count(seen)
+}
+
+/// Word group counts of [`sport_groups`].
+#[derive(Clone, Copy, Default)]
+pub struct SportGroups {
+    pub football: u32,
+    pub other: u32,
 }
 
 /// Labels of the lists at the end of a match report ("Subs Not Used:").
