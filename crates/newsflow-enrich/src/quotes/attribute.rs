@@ -9,7 +9,7 @@ use super::find::QuoteSpan;
 use super::resolve::pronoun_gender;
 use crate::entities::lexicon::{Gender, GIVEN_NAMES};
 use crate::places::gazetteer::GAZETTEER;
-use crate::text_util::{CharToByte, Token, TokenKind};
+use crate::text_util::{Token, TokenKind};
 
 /// An entity mention in the body: code-point range and entity index.
 #[derive(Debug, Clone, Copy)]
@@ -58,7 +58,7 @@ impl<'a> Attributor<'a> {
     pub fn new(
         tokens: &'a [Token<'a>],
         entities: &'a [Entity],
-        offsets: &CharToByte<'_>,
+        body: &str,
         quotes: &[QuoteSpan],
     ) -> Self {
         let mut mentions: Vec<BodyMention> = entities
@@ -89,7 +89,7 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             // Honorific or demonym shortly before the mention.
-            let word = last_word(offsets.slice(m.start.saturating_sub(40), m.start));
+            let word = word_before(tokens, m.start);
             let is = |title: &str| word == title;
             if is("Mr") || is("Sir") {
                 genders[m.entity] = Gender::Male;
@@ -97,7 +97,9 @@ impl<'a> Attributor<'a> {
                 genders[m.entity] = Gender::Female;
             }
             if let Some(prev) = k.checked_sub(1).map(|p| mentions[p]) {
-                let gap = offsets.slice(prev.end.min(m.start), m.start);
+                let gap = byte_at(tokens, prev.end.min(m.start))
+                    .zip(byte_at(tokens, m.start))
+                    .map_or("", |(a, b)| body.get(a..b).unwrap_or(""));
                 let plain_gap = gap.len() <= 40
                     && gap
                         .chars()
@@ -552,12 +554,28 @@ pub(super) fn is_preposition(word: &str) -> bool {
     )
 }
 
-/// The last whitespace-separated word of `text`, without trailing dots.
-fn last_word(text: &str) -> &str {
-    text.split_whitespace()
-        .next_back()
-        .unwrap_or("")
-        .trim_end_matches('.')
+/// The word right before code point `pos` ("Mr" of "Mr. Smith").
+fn word_before<'t>(tokens: &[Token<'t>], pos: usize) -> &'t str {
+    let mut k = tokens.partition_point(|t| t.char_start < pos);
+    while k > 0 && tokens[k - 1].text == "." {
+        k -= 1;
+    }
+    k.checked_sub(1)
+        .map_or("", |p| tokens[p].text.trim_end_matches('.'))
+}
+
+/// Byte offset of code point `pos` when a token starts or ends there
+/// (mentions start and end on token boundaries).
+fn byte_at(tokens: &[Token<'_>], pos: usize) -> Option<usize> {
+    let k = tokens.partition_point(|t| t.char_start < pos);
+    match tokens.get(k) {
+        Some(t) if t.char_start == pos => Some(t.start),
+        _ => k
+            .checked_sub(1)
+            .map(|p| &tokens[p])
+            .filter(|t| t.char_end == pos)
+            .map(|t| t.end),
+    }
 }
 
 fn name_gender(name: &str) -> Gender {
@@ -569,14 +587,27 @@ fn name_gender(name: &str) -> Gender {
 
 #[cfg(test)]
 mod tests {
-    use super::last_word;
+    use super::{byte_at, word_before};
+    use crate::text_util::tokenize;
 
     #[test]
-    pub(super) fn last_word_drops_trailing_dots() {
-        assert_eq!(last_word("said Mr."), "Mr");
-        assert_eq!(last_word("  Ms  "), "Ms");
-        assert_eq!(last_word(""), "");
-        assert_eq!(last_word("a\u{a0}Sir"), "Sir");
-        assert_eq!(last_word("x Mrs.."), "Mrs");
+    fn word_before_skips_the_abbreviation_dot() {
+        let text = "said Mr. Smith and Ms Jones, then Sir Ian";
+        let tokens = tokenize(text);
+        let at = |w: &str| text[..text.find(w).unwrap()].chars().count();
+        assert_eq!(word_before(&tokens, at("Smith")), "Mr");
+        assert_eq!(word_before(&tokens, at("Jones")), "Ms");
+        assert_eq!(word_before(&tokens, at("Ian")), "Sir");
+        assert_eq!(word_before(&tokens, 0), "");
+    }
+
+    #[test]
+    fn byte_at_maps_token_boundaries() {
+        let text = "Café owner Zoë said";
+        let tokens = tokenize(text);
+        let zoe = text.find("Zoë").unwrap();
+        assert_eq!(byte_at(&tokens, 11), Some(zoe));
+        assert_eq!(byte_at(&tokens, 14), Some(zoe + "Zoë".len()));
+        assert_eq!(byte_at(&tokens, 12), None);
     }
 }

@@ -11,6 +11,9 @@ pub struct QuoteSpan {
     pub close: usize,
     pub start: usize,
     pub end: usize,
+    /// Byte range of the text (`start..end` in bytes).
+    pub start_byte: usize,
+    pub end_byte: usize,
 }
 
 fn is_opening_context(prev: Option<char>) -> bool {
@@ -126,11 +129,14 @@ fn push(quotes: &mut Vec<QuoteSpan>, text: &str, open: Open, close: usize, close
     let end = start + trimmed.chars().count();
     debug_assert!(end <= close);
     if end > start {
+        let start_byte = open.text_byte + leading;
         quotes.push(QuoteSpan {
             open: open.char_at,
             close,
             start,
             end,
+            start_byte,
+            end_byte: start_byte + trimmed.len(),
         });
     }
 }

@@ -11,7 +11,6 @@ use newsflow_model::{EnrichedArticle, Quote};
 
 use crate::dates::body_cache::with_name_tokens;
 use crate::entities::{analyze, ensure_english};
-use crate::text_util::CharToByte;
 use crate::{EnrichError, Enricher};
 
 /// Fills `quotes`. English only.
@@ -51,8 +50,7 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
         &article.entities
     };
     with_name_tokens(body, |tokens| {
-        let offsets = CharToByte::new(body);
-        let attributor = attribute::Attributor::new(tokens, entities, &offsets, &spans);
+        let attributor = attribute::Attributor::new(tokens, entities, body, &spans);
         let mut quotes = Vec::with_capacity(spans.len());
         let breaks = paragraph_breaks(body);
         // The last attributed quote: speaker, paragraph of its end, closing mark.
@@ -94,7 +92,7 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
                 previous = Some((s, paragraph_of(span.close), span.close));
             }
             quotes.push(Quote {
-                text: offsets.slice(span.start, span.end).to_owned(),
+                text: body[span.start_byte..span.end_byte].to_owned(),
                 start: span.start,
                 end: span.end,
                 speaker: speaker.map(|s| entities[s].name.clone()),
