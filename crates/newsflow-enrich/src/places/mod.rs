@@ -9,6 +9,7 @@ use rustc_hash::FxHashSet;
 use newsflow_model::{EnrichedArticle, Entity, EntityType, Place};
 
 use crate::entities::{analyze, ensure_english};
+use crate::text_util::CharToByte;
 use crate::{EnrichError, Enricher};
 use gazetteer::{PlaceKind, GAZETTEER};
 
@@ -60,12 +61,15 @@ pub fn geocode(entities: &[Entity], body: &str) -> Vec<Place> {
             }
         }
     }
+    // Built on the first ambiguous name only.
+    let mut offsets: Option<CharToByte<'_>> = None;
     places
         .iter()
         .map(|e| {
             let candidates = GAZETTEER.lookup(&e.name);
             let chosen = if candidates.len() > 1 {
-                choose(candidates, e, body, &context)
+                let offsets = offsets.get_or_insert_with(|| CharToByte::new(body));
+                choose(candidates, e, offsets, &context)
             } else {
                 candidates.first().copied()
             };
@@ -95,33 +99,26 @@ pub fn geocode(entities: &[Entity], body: &str) -> Vec<Place> {
 fn choose(
     candidates: &[usize],
     entity: &Entity,
-    body: &str,
+    body: &CharToByte<'_>,
     context: &FxHashSet<&str>,
 ) -> Option<usize> {
-    // "Washington state", "the state of Georgia": the region reading. A
-    // substring search of the body, asked only for names that have one.
-    let region = candidates
+    // "Washington state", "the state of Georgia": the region reading.
+    let says_state = entity
+        .mentions
         .iter()
-        .copied()
-        .find(|&i| GAZETTEER.entries[i].kind == PlaceKind::Region);
-    if let Some(r) = region {
-        let name = entity.name.as_str();
-        let says_state = entity
-            .mentions
+        .filter(|m| m.field.is_none())
+        .any(|m| {
+            let after = body.slice(m.end, m.end + 7);
+            let before = body.slice(m.start.saturating_sub(9), m.start);
+            after.trim_start().starts_with("state")
+                || after.trim_start().starts_with("State")
+                || before.ends_with("state of ")
+        });
+    if says_state {
+        if let Some(&r) = candidates
             .iter()
-            .filter(|m| m.field.is_none())
-            .any(|m| {
-                let surface = m.text.as_str();
-                [
-                    format!("{surface} state"),
-                    format!("{surface} State"),
-                    format!("state of {surface}"),
-                ]
-                .iter()
-                .any(|pattern| body.contains(pattern.as_str()))
-            })
-            || body.contains(&format!("state of {name}"));
-        if says_state {
+            .find(|&&i| GAZETTEER.entries[i].kind == PlaceKind::Region)
+        {
             return Some(r);
         }
     }
