@@ -132,3 +132,15 @@ fn listeners_scare_quotes_and_stand_ins() {
         Some("Daniel Ferro")
     );
 }
+
+/// "the Irishman said": the person introduced with that nationality.
+#[test]
+fn a_nationality_noun_finds_the_person_of_that_nation() {
+    let qs = quotes(&[
+        "Irish striker Robbie Keane scored twice and Dutch coach Martin Jol praised the team.",
+        "“It was a hard game,” the Irishman said.",
+        "“We deserved it,” the Dutchman said.",
+    ]);
+    let speakers: Vec<Option<&str>> = qs.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, [Some("Robbie Keane"), Some("Martin Jol")]);
+}

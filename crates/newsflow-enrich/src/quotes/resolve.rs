@@ -142,9 +142,14 @@ impl Attributor<'_> {
         }
         let is_person = |i: usize| self.entities[i].entity_type == EntityType::Person;
         // "the Japanese leader": nationality and role must fit.
+        // "the Irishman said": a nationality noun is its demonym.
         let demonym = words
             .iter()
-            .find_map(|w| GAZETTEER.demonym(w.text).map(|d| GAZETTEER.entries[d].name));
+            .find_map(|w| {
+                let adjective = nationality_noun(&w.text.to_lowercase()).unwrap_or(w.text);
+                GAZETTEER.demonym(adjective)
+            })
+            .map(|d| GAZETTEER.entries[d].name);
         // "the prime minister": the whole role when a person carries it.
         let role: Vec<String> = words[1..]
             .iter()
@@ -357,6 +362,27 @@ const SUBJECT_REACH: usize = 6;
 
 /// How far back (code points) a pronoun looks for a subject: a few sentences.
 const PRONOUN_REACH: usize = 400;
+
+/// The demonym of a noun for a person of a nation ("Irishman" → "Irish").
+fn nationality_noun(lower: &str) -> Option<&'static str> {
+    Some(match lower {
+        "irishman" | "irishwoman" => "Irish",
+        "dutchman" | "dutchwoman" => "Dutch",
+        "frenchman" | "frenchwoman" => "French",
+        "englishman" | "englishwoman" => "English",
+        "scotsman" | "scotswoman" | "scot" => "Scottish",
+        "welshman" | "welshwoman" => "Welsh",
+        "briton" => "British",
+        "spaniard" => "Spanish",
+        "swede" => "Swedish",
+        "dane" => "Danish",
+        "finn" => "Finnish",
+        "pole" => "Polish",
+        "turk" => "Turkish",
+        "kiwi" => "New Zealand",
+        _ => return None,
+    })
+}
 
 pub(super) fn pronoun_gender(word: &str) -> Option<Gender> {
     if word.eq_ignore_ascii_case("he") {
