@@ -97,7 +97,8 @@ impl Attributor<'_> {
         if let Some(g) = pronoun_gender(subject) {
             return self.pronoun_antecedent(cs, g, previous);
         }
-        if subject.eq_ignore_ascii_case("it") {
+        // "it said"; "they said" of a committee or a band: a body speaking.
+        if subject.eq_ignore_ascii_case("it") || subject.eq_ignore_ascii_case("they") {
             return self.organization_antecedent(cs, previous);
         }
         if matches!(subject, "which" | "who") {
@@ -137,7 +138,9 @@ impl Attributor<'_> {
             return self.most_salient_person(cs);
         }
         let head = words[words.len() - 1].text.to_lowercase();
-        if ORGANIZATION_STAND_INS.contains(&head.as_str()) {
+        // "the company said"; "said the artists", "the MPs said": the body a
+        // group of people speaks for.
+        if ORGANIZATION_STAND_INS.contains(&head.as_str()) || GROUP_NOUNS.contains(&head.as_str()) {
             return self.organization_antecedent(cs, previous);
         }
         let is_person = |i: usize| self.entities[i].entity_type == EntityType::Person;
@@ -362,6 +365,25 @@ const SUBJECT_REACH: usize = 6;
 
 /// How far back (code points) a pronoun looks for a subject: a few sentences.
 const PRONOUN_REACH: usize = 400;
+
+/// Plural nouns for people who speak as one body.
+const GROUP_NOUNS: &[&str] = &[
+    "mps",
+    "artists",
+    "researchers",
+    "authors",
+    "scientists",
+    "officials",
+    "campaigners",
+    "organisers",
+    "organizers",
+    "members",
+    "band",
+    "judges",
+    "ministers",
+    "peers",
+    "lawyers",
+];
 
 /// The demonym of a noun for a person of a nation ("Irishman" → "Irish").
 fn nationality_noun(lower: &str) -> Option<&'static str> {
