@@ -152,3 +152,19 @@ fn ages_name_numbers_and_spaced_currency_codes() {
         ]
     );
 }
+
+/// A capital before a number marks a name ("Internet Explorer 6"), but not a
+/// date word before it, nor a title-case headline.
+#[test]
+fn numbers_after_dates_and_in_headlines_are_amounts() {
+    let got: Vec<(String, f64)> = find_amounts("On Monday 12 people were killed in the blast.")
+        .into_iter()
+        .map(|a| (a.text, a.value))
+        .collect();
+    assert_eq!(got, [("12 people".to_owned(), 12.0)]);
+    let got: Vec<f64> = find_amounts("Bomb Kills 25 In Baghdad Market")
+        .into_iter()
+        .map(|a| a.value)
+        .collect();
+    assert_eq!(got, [25.0]);
+}

@@ -193,3 +193,18 @@ fn datelines_weekends_decades_and_plans() {
         ["2024-06-07"]
     );
 }
+
+/// "this weekend" without a tense cue is the reference's own week; in the
+/// past tense it is the weekend before, unless the reference is itself a
+/// weekend day.
+#[test]
+fn weekends_follow_tense_and_the_reference_weekday() {
+    assert_eq!(
+        values("The festival this weekend features 40 bands."),
+        ["2024-W23"]
+    );
+    let sunday = NaiveDate::from_ymd_opt(2024, 6, 9);
+    let found = find_dates("She won the title over the weekend.", sunday);
+    let got: Vec<&str> = found.iter().map(|d| d.value.as_str()).collect();
+    assert_eq!(got, ["2024-W23"]);
+}

@@ -90,3 +90,23 @@ fn one_word_names_in_a_football_text() {
     );
     assert!(has(&s, "Kieron Dyer", EntityType::Person), "{s:?}");
 }
+
+/// A league table or a draw after a colon is a list of clubs, not a line-up.
+#[test]
+fn tables_and_draws_are_no_lineups() {
+    let text = "Everton beat Newcastle as the striker scored a late goal in the match. \
+        The manager praised his midfielder after the penalty.\n\n\
+        Premiership table: Chelsea 61, Arsenal 56, Everton 48, Liverpool 45.\n\n\
+        Chelsea play again on Saturday.";
+    let s = spans(text);
+    use EntityType::*;
+    assert!(has(&s, "Chelsea", Organization), "{s:?}");
+    assert!(
+        !s.iter().any(|(n, k)| n == "Chelsea" && *k == Person),
+        "{s:?}"
+    );
+    assert!(
+        !s.iter().any(|(n, k)| n == "Arsenal" && *k == Person),
+        "{s:?}"
+    );
+}

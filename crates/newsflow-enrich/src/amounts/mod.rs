@@ -41,7 +41,7 @@ impl Enricher for AmountEnricher {
         let mut amounts = find_amounts(&record.article.body);
         // "Oil hits $60 a barrel": headlines carry amounts too.
         for (name, text) in crate::text_fields(&record.article) {
-            amounts.extend(find_amounts(text).into_iter().map(|mut a| {
+            amounts.extend(find_field_amounts(text).into_iter().map(|mut a| {
                 a.field = Some(name.to_owned());
                 a
             }));
@@ -56,6 +56,11 @@ pub fn find_amounts(text: &str) -> Vec<Amount> {
     body_cache::with_dates(text, |tokens, dates| amounts_in(text, tokens, dates))
 }
 
+/// The amounts of a short text field, bypassing the body cache.
+fn find_field_amounts(text: &str) -> Vec<Amount> {
+    body_cache::with_dates_uncached(text, |tokens, dates| amounts_in(text, tokens, dates))
+}
+
 fn amounts_in(text: &str, tokens: &[Token<'_>], dates: &[Found]) -> Vec<Amount> {
     let mut in_date = vec![false; tokens.len()];
     for found in dates {
@@ -63,9 +68,17 @@ fn amounts_in(text: &str, tokens: &[Token<'_>], dates: &[Found]) -> Vec<Amount> 
             .iter_mut()
             .for_each(|d| *d = true);
     }
+    // "Bomb Kills 25 In Baghdad": in a title-case headline every word is
+    // capitalised, so a capital before a number says nothing about names.
+    let words = tokens.iter().filter(|t| t.is_word()).count();
+    let capitalised = tokens
+        .iter()
+        .filter(|t| t.is_word() && t.starts_upper())
+        .count();
     let parser = Parser {
         tokens,
         in_date: &in_date,
+        title_case: words >= 3 && capitalised * 10 >= words * 7,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -125,6 +138,7 @@ struct Parsed {
 struct Parser<'t, 'a> {
     tokens: &'t [Token<'a>],
     in_date: &'t [bool],
+    title_case: bool,
 }
 
 impl Parser<'_, '_> {
@@ -218,7 +232,16 @@ impl Parser<'_, '_> {
         let inside_sentence = n
             .checked_sub(2)
             .is_some_and(|k| !self.tokens[k].ends_sentence());
+        // Not after a date word ("On Monday 12 people were killed").
+        let calendar_before = n.checked_sub(1).is_some_and(|p| {
+            self.in_date[p]
+                || crate::dates::words::weekday(self.tokens[p].text, self.tokens[p].lower).is_some()
+                || crate::dates::words::month_lower(self.tokens[p].text, self.tokens[p].lower)
+                    .is_some()
+        });
         let name_number = !after_currency
+            && !self.title_case
+            && !calendar_before
             && t.text.len() <= 2
             && inside_sentence
             && before.is_some_and(|b| {

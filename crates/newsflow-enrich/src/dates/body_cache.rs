@@ -99,6 +99,14 @@ pub(crate) fn with_words<R>(
 }
 
 /// Calls `f` with the word tokens of `text` and their date expressions.
+/// As [`with_dates`], never touching the cache: for a title or dateline,
+/// which must not evict the body the other enrichers are about to read.
+pub(crate) fn with_dates_uncached<R>(text: &str, f: impl FnOnce(&[Token<'_>], &[Found]) -> R) -> R {
+    let lower = text.to_ascii_lowercase();
+    let words = tokens::tokens_of(text, &lower);
+    f(&words, &scan::scan(&words))
+}
+
 pub(crate) fn with_dates<R>(text: &str, f: impl FnOnce(&[Token<'_>], &[Found]) -> R) -> R {
     let mut f = Some(f);
     let cached = with_cached(text, |_, analysis| {

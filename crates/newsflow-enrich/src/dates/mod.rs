@@ -52,7 +52,7 @@ impl Enricher for DateEnricher {
         let mut dates = find_dates(&article.body, reference);
         // Headlines and datelines carry dates too ("WASHINGTON, June 5").
         for (name, text) in crate::text_fields(article) {
-            dates.extend(find_dates(text, reference).into_iter().map(|mut d| {
+            dates.extend(find_field_dates(text, reference).into_iter().map(|mut d| {
                 d.field = Some(name.to_owned());
                 d
             }));
@@ -65,6 +65,13 @@ impl Enricher for DateEnricher {
 /// Every resolvable date mention in `text`, in order.
 pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
     body_cache::with_dates(text, |tokens, dates| {
+        resolve_all(text, tokens, dates, reference)
+    })
+}
+
+/// The date mentions of a short text field, bypassing the body cache.
+fn find_field_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
+    body_cache::with_dates_uncached(text, |tokens, dates| {
         resolve_all(text, tokens, dates, reference)
     })
 }

@@ -5,6 +5,12 @@ use super::scan::{Dir, Expr, Found, Scanner};
 use super::words::{self, Unit};
 use crate::amounts::numbers::written_number;
 
+/// Present-tense verbs that put "this weekend" in the reference's own week.
+const PRESENT_CUES: &[&str] = &[
+    "is", "are", "features", "feature", "opens", "open", "starts", "begins", "runs", "hosts",
+    "takes", "plays",
+];
+
 impl Scanner<'_, '_> {
     pub(super) fn weekday(&self, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
@@ -38,6 +44,13 @@ impl Scanner<'_, '_> {
     /// Past unless a future cue precedes in the same sentence, nearer than
     /// any past-tense verb.
     fn tense(&self, i: usize) -> Dir {
+        self.explicit_tense(i).unwrap_or(Dir::Past)
+    }
+
+    /// The tense a cue in the sentence gives, if any: a cue before the date
+    /// first, then one after it ("On Wednesday, Mohamed and his father are
+    /// to travel": the verb follows a sentence-initial weekday).
+    fn explicit_tense(&self, i: usize) -> Option<Dir> {
         for j in (i.saturating_sub(12)..i).rev() {
             let t = &self.tokens[j];
             if t.ends_sentence() && !self.is_abbreviation_dot(j) {
@@ -46,27 +59,35 @@ impl Scanner<'_, '_> {
             // "are to travel", "is to meet": a plan, so the future.
             let planned = matches!(self.lower(j), "is" | "are") && self.is_lower(j + 1, "to");
             if planned || words::is_future_cue(self.lower(j)) {
-                return Dir::Future;
+                return Some(Dir::Future);
             }
             if words::is_past_verb(self.lower(j)) {
-                return Dir::Past;
+                return Some(Dir::Past);
             }
         }
-        // "On Wednesday, Mohamed and his father are to travel": the verb
-        // comes after a sentence-initial weekday.
         for j in i + 1..(i + 10).min(self.tokens.len()) {
             if self.tokens[j].ends_sentence() {
                 break;
             }
             let planned = matches!(self.lower(j), "is" | "are") && self.is_lower(j + 1, "to");
             if planned || words::is_future_cue(self.lower(j)) {
-                return Dir::Future;
+                return Some(Dir::Future);
             }
             if words::is_past_verb(self.lower(j)) {
-                return Dir::Past;
+                return Some(Dir::Past);
             }
         }
-        Dir::Past
+        None
+    }
+
+    /// Whether the sentence around token `i` contains one of `words`.
+    fn sentence_has(&self, i: usize, words: &[&str]) -> bool {
+        let back = (i.saturating_sub(12)..i)
+            .rev()
+            .take_while(|&j| !self.tokens[j].ends_sentence() || self.is_abbreviation_dot(j));
+        let ahead = (i + 1..(i + 12).min(self.tokens.len()))
+            .take_while(|&j| !self.tokens[j].ends_sentence());
+        back.chain(ahead).any(|j| words.contains(&self.lower(j)))
     }
 
     /// A "." after "Aug", "U.S" or "Mr" rather than at a sentence end.
@@ -103,13 +124,18 @@ impl Scanner<'_, '_> {
             _ => return None,
         };
         if following == "weekend" {
-            // A weekend in the past ("was a guest this weekend") is the one
-            // before the reference's (Monday-based) week.
-            let amount = if amount == 0 && self.tense(i) == Dir::Past {
-                -1
-            } else {
-                amount
-            };
+            if amount == 0 {
+                // Which weekend "this weekend" is depends on the reference's
+                // weekday: resolved with it.
+                // A report without a tense cue looks back ("drew crowds this
+                // weekend, attracting thousands"); a present-tense sentence
+                // looks ahead ("The festival this weekend features 40 bands").
+                let past = match self.explicit_tense(i) {
+                    Some(dir) => dir == Dir::Past,
+                    None => !self.sentence_has(i, PRESENT_CUES),
+                };
+                return self.found(i, i + 1, Expr::Weekend { past });
+            }
             let unit = Unit::Week;
             return self.found(i, i + 1, Expr::FromReference { unit, amount });
         }

@@ -170,6 +170,16 @@ pub(crate) fn resolve(
             Some(day(date))
         }
         Expr::FromReference { unit, amount } => offset(reference?, unit, amount, true),
+        Expr::Weekend { past } => {
+            let r = reference?;
+            let on_weekday = r.weekday().num_days_from_monday() < 5;
+            let base = if past && on_weekday {
+                r.checked_sub_days(Days::new(7))?
+            } else {
+                r
+            };
+            Some(week(base))
+        }
         Expr::FromPrevious { unit, amount } => offset(previous?, unit, amount, false),
     }
 }

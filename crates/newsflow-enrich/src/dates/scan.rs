@@ -49,6 +49,11 @@ pub(crate) enum Expr {
         unit: Unit,
         amount: i64,
     },
+    /// "this weekend": in the past tense on a weekday, the weekend before
+    /// the reference's (Monday-based) week; else the reference's own.
+    Weekend {
+        past: bool,
+    },
     /// "three days later" (+3 days after the previous date mention).
     FromPrevious {
         unit: Unit,
@@ -59,7 +64,10 @@ pub(crate) enum Expr {
 impl Expr {
     pub fn is_relative(&self) -> bool {
         match self {
-            Expr::Weekday { .. } | Expr::FromReference { .. } | Expr::FromPrevious { .. } => true,
+            Expr::Weekday { .. }
+            | Expr::FromReference { .. }
+            | Expr::FromPrevious { .. }
+            | Expr::Weekend { .. } => true,
             Expr::Month { dir, .. } => matches!(dir, Dir::StrictPast | Dir::StrictFuture),
             Expr::Day { .. } | Expr::Year(_) | Expr::Decade(_) => false,
         }

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::places::gazetteer::GAZETTEER;
 use crate::text_util::{Token, TokenKind};
 
 static CLUBS_TEXT: &str = include_str!("../../data/entities/clubs.txt");
@@ -283,9 +284,23 @@ pub fn lineups(tokens: &[Token<'_>]) -> Lineups {
             && tokens[label_start..p]
                 .iter()
                 .all(|t| is_lineup_label_word(t.text));
-        let Some(items) = parse_list(tokens, from) else {
+        let Some(mut items) = parse_list(tokens, from) else {
             continue;
         };
+        // "Premiership table: Chelsea 61, Arsenal 56, ...", "Group B: Chelsea,
+        // Porto, ...": clubs and places are no players, and a list made
+        // mostly of them is a table, not a line-up.
+        let not_player = |&(a, b, _): &(usize, usize, bool)| {
+            let surface = join_tokens(&tokens[a..b]);
+            is_club(&surface)
+                || other_sport_club(&surface).is_some()
+                || !GAZETTEER.lookup(&surface).is_empty()
+        };
+        let teams = items.iter().filter(|i| not_player(i)).count();
+        if teams * 2 >= items.len() {
+            continue;
+        }
+        items.retain(|i| !not_player(i));
         let players = items.iter().filter(|i| i.2).count();
         let enough = if colon {
             players >= 4 || (is_label && players >= 1)
@@ -300,6 +315,18 @@ pub fn lineups(tokens: &[Token<'_>]) -> Lineups {
         }
         out.players
             .extend(items.into_iter().filter(|i| i.2).map(|(a, b, _)| (a, b)));
+    }
+    out
+}
+
+/// The words of `tokens` joined by single spaces ("Man Utd").
+fn join_tokens(tokens: &[Token<'_>]) -> String {
+    let mut out = String::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(t.text);
     }
     out
 }

@@ -97,13 +97,17 @@ impl<'a> Attributor<'a> {
                 genders[m.entity] = Gender::Female;
             }
             if let Some(prev) = k.checked_sub(1).map(|p| mentions[p]) {
-                let gap = byte_at(tokens, prev.end.min(m.start))
-                    .zip(byte_at(tokens, m.start))
-                    .map_or("", |(a, b)| body.get(a..b).unwrap_or(""));
-                let plain_gap = gap.len() <= 40
-                    && gap
-                        .chars()
-                        .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+                // Offsets that do not map (overlapping mentions) are no gap.
+                let gap = (prev.end <= m.start)
+                    .then(|| byte_at(tokens, prev.end).zip(byte_at(tokens, m.start)))
+                    .flatten()
+                    .and_then(|(a, b)| body.get(a..b));
+                let plain_gap = gap.is_some_and(|gap| {
+                    gap.len() <= 40
+                        && gap
+                            .chars()
+                            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+                });
                 if plain_gap && entities[prev.entity].entity_type == EntityType::Place {
                     nationalities[m.entity] = Some(
                         GAZETTEER
@@ -197,7 +201,7 @@ impl<'a> Attributor<'a> {
                 let to = cue_at.map_or(quote.open, |c| c.min(quote.open));
                 let speaker = self
                     .first_named(from, to, &[EntityType::Person, EntityType::Organization])
-                    .or_else(|| self.pronoun_subject(before_start, before_end, quote.open))
+                    .or_else(|| self.pronoun_subject(before_start, before_end))
                     .or_else(|| self.sentence_subject(quote, previous));
                 Attribution {
                     speaker,
@@ -518,10 +522,9 @@ impl<'a> Attributor<'a> {
     }
 
     /// "he"/"she" opening the sentence before the quote ("He described X as "…"").
-    pub(super) fn pronoun_subject(&self, a: usize, b: usize, open: usize) -> Option<usize> {
+    pub(super) fn pronoun_subject(&self, a: usize, b: usize) -> Option<usize> {
         let k = (a..b).find(|&k| self.tokens[k].is_word())?;
         let gender = pronoun_gender(self.tokens[k].text)?;
-        let _ = open;
         self.recent(self.tokens[k].char_start, |i| self.is_person_of(i, gender))
     }
 }
