@@ -296,10 +296,23 @@ impl Index {
         let mut best: Option<(u32, u64)> = None;
         for key in self.band_keys(simhash) {
             // Templated stories can pile thousands of entries into one band:
-            // only the oldest candidates of a band are compared, so a lookup
-            // costs at most bands x MAX_BAND_CANDIDATES comparisons.
-            let bucket = self.by_band.get(&key).into_iter().flatten();
-            for &seq in bucket.take(MAX_BAND_CANDIDATES) {
+            // a crowded band is compared on its oldest half of the budget
+            // (originals) and its newest half (a copy of a recent story), so
+            // a lookup costs at most bands x MAX_BAND_CANDIDATES comparisons.
+            let Some(bucket) = self.by_band.get(&key) else {
+                continue;
+            };
+            let half = MAX_BAND_CANDIDATES / 2;
+            let (oldest, newest) = if bucket.len() <= MAX_BAND_CANDIDATES {
+                (bucket.len(), 0)
+            } else {
+                (half, half)
+            };
+            let candidates = bucket
+                .iter()
+                .take(oldest)
+                .chain(bucket.iter().skip(bucket.len() - newest));
+            for &seq in candidates {
                 let Some(entry) = self.entry(seq) else {
                     continue;
                 };
@@ -312,7 +325,7 @@ impl Index {
                     best = Some((distance, seq));
                 }
                 if distance == 0 {
-                    break; // nothing later in this band beats it
+                    break; // candidates come in arrival order: none later beats it
                 }
             }
         }
@@ -364,6 +377,35 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A band crowded far past the per-band budget: a copy of the newest
+    /// entry that shares only that band with it is still found.
+    #[test]
+    fn a_recent_entry_is_found_through_a_crowded_band() {
+        let mut index = Index::new(10_000, 4);
+        let print = |simhash: u64, exact: u128| Fingerprint {
+            simhash,
+            exact,
+            words: MIN_WORDS,
+        };
+        // All share band 0 (the low 16 bits); the other bands are random,
+        // so none is within 3 bits of the query below.
+        for k in 0..2_000u64 {
+            let simhash = (mix(k + 1) & !0xffff) | 0x1234;
+            index.check_and_insert(&format!("old{k}"), print(simhash, k.into()), 3);
+        }
+        let recent = (mix(999_999) & !0xffff) | 0x1234;
+        assert_eq!(
+            index.check_and_insert("recent", print(recent, 1 << 100), 3),
+            None
+        );
+        // One bit off in each of bands 1-3: only band 0 is shared.
+        let query = recent ^ (1 << 16) ^ (1 << 32) ^ (1 << 48);
+        assert_eq!(
+            index.check_and_insert("copy", print(query, 1 << 101), 3),
+            Some("recent".to_owned())
+        );
+    }
 
     #[test]
     fn bit_sliced_majority_matches_plain_counting() {
