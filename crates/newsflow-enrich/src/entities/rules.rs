@@ -554,7 +554,9 @@ pub fn is_compass_word(word: &str) -> bool {
 /// "Scottish", "Welsh", "French": a nationality adjective (gazetteer
 /// demonym or an -ish / -sh form the gazetteer does not list).
 pub fn is_national_adjective(word: &str) -> bool {
-    GAZETTEER.demonym(word).is_some() || word.ends_with("ish") || word.ends_with("sh")
+    // "Welsh", "Scottish": a demonym, or an "-ish" nationality the gazetteer
+    // lacks; not any word ending in "sh" ("Marsh").
+    GAZETTEER.demonym(word).is_some() || word.ends_with("ish") || word == "Welsh"
 }
 
 /// Capitalised tokens that are no name standing alone: the pronoun "I" and

@@ -1,8 +1,9 @@
 //! Sports reports: whether a text is a football report or one of another
 //! sport (rugby, cricket, tennis, golf, athletics), club names (a club named
 //! after its town is the club there, not the town), and the team line-ups at
-//! the end of match reports ("Everton: Martyn, Hibbert, ... Subs: Wright",
-//! "England: J Robinson; M Cueto, J Noon, ...; C Hodgson, H Ellis; ...").
+//! the end of match reports ("Everton: Martyn, Hibbert, ... Subs: Wright").
+//! Rugby line-ups split by ";" ("England: J Robinson; M Cueto, J Noon") are
+//! typed name by name (an initial and a surname is a person), not as lists.
 
 use std::sync::LazyLock;
 
@@ -177,6 +178,9 @@ static FOOTBALL_FILTER: LazyLock<SportFilter> = LazyLock::new(|| {
         words: vec![Vec::new(); 128],
     };
     for &(w, k) in FOOTBALL_WORDS {
+        // Every listed word is ASCII, non-empty and under 16 bytes (bit n of
+        // a u16 marks length n); `sport_groups` skips longer tokens.
+        debug_assert!(!w.is_empty() && w.len() < 16 && w.is_ascii());
         let first = usize::from(w.as_bytes()[0] & 0x7f);
         filter.lengths[first] |= 1 << w.len();
         filter.words[first].push((w, k));
