@@ -1,27 +1,11 @@
 //! Canonical names and spurious capitals of the entity recogniser on
 //! newswire text we wrote.
 
-#[path = "common_article.rs"]
-mod common_article;
+#[path = "common_entities.rs"]
+mod common_entities;
 
-use common_article::article;
-use newsflow_enrich::entities::EntityEnricher;
-use newsflow_enrich::Enricher;
-use newsflow_model::{Entity, EntityType};
-
-fn entities(paragraphs: &[&str]) -> Vec<Entity> {
-    let mut record = article(None, paragraphs);
-    EntityEnricher::new().enrich(&mut record).unwrap();
-    record.entities
-}
-
-fn find<'a>(es: &'a [Entity], name: &str) -> Option<&'a Entity> {
-    es.iter().find(|e| e.name == name)
-}
-
-fn kind_of(es: &[Entity], name: &str) -> Option<EntityType> {
-    find(es, name).map(|e| e.entity_type)
-}
+use common_entities::{entities, find, kind_of};
+use newsflow_model::EntityType;
 
 #[test]
 fn peers_keep_their_title_without_a_first_name() {

@@ -1,22 +1,10 @@
 //! Context rules of the entity recogniser, on text we wrote.
 
-#[path = "common_article.rs"]
-mod common_article;
+#[path = "common_entities.rs"]
+mod common_entities;
 
-use common_article::article;
-use newsflow_enrich::entities::EntityEnricher;
-use newsflow_enrich::Enricher;
-use newsflow_model::{Entity, EntityType};
-
-fn entities(paragraphs: &[&str]) -> Vec<Entity> {
-    let mut record = article(None, paragraphs);
-    EntityEnricher::new().enrich(&mut record).unwrap();
-    record.entities
-}
-
-fn kind_of(es: &[Entity], name: &str) -> Option<EntityType> {
-    es.iter().find(|e| e.name == name).map(|e| e.entity_type)
-}
+use common_entities::{entities, kind_of};
+use newsflow_model::EntityType;
 
 #[test]
 fn apposition_roles_attach_to_the_person() {

@@ -1,23 +1,11 @@
 //! One-word names typed by their other mentions, clubs in texts that touch
 //! on football, parties before a title, outlets of a known organisation.
 
-use newsflow_enrich::entities::eval::predict;
+#[path = "common_entities.rs"]
+mod common_entities;
+
+use common_entities::{count, spans};
 use newsflow_model::EntityType;
-
-fn spans(text: &str) -> Vec<(String, EntityType)> {
-    let chars: Vec<char> = text.chars().collect();
-    predict(text)
-        .into_iter()
-        .map(|s| (chars[s.start..s.end].iter().collect(), s.kind))
-        .collect()
-}
-
-fn count(spans: &[(String, EntityType)], name: &str, kind: EntityType) -> usize {
-    spans
-        .iter()
-        .filter(|(s, k)| s == name && *k == kind)
-        .count()
-}
 
 #[test]
 fn one_word_name_takes_the_type_of_its_other_mentions() {

@@ -2,21 +2,11 @@
 //! scorecards, tennis and athletics results) and initials before surnames,
 //! on text we wrote (invented names).
 
-use newsflow_enrich::entities::eval::predict;
+#[path = "common_entities.rs"]
+mod common_entities;
+
+use common_entities::{has, spans};
 use newsflow_model::EntityType;
-
-/// (surface, type) of every predicted span.
-fn spans(text: &str) -> Vec<(String, EntityType)> {
-    let chars: Vec<char> = text.chars().collect();
-    predict(text)
-        .into_iter()
-        .map(|s| (chars[s.start..s.end].iter().collect(), s.kind))
-        .collect()
-}
-
-fn has(spans: &[(String, EntityType)], name: &str, kind: EntityType) -> bool {
-    spans.iter().any(|(s, k)| s == name && *k == kind)
-}
 
 #[test]
 fn rugby_report_lineups_and_clubs() {

@@ -1,21 +1,11 @@
 //! Football reports (clubs, line-ups), party names, firms with "&" or "'s",
 //! on text we wrote.
 
-use newsflow_enrich::entities::eval::predict;
+#[path = "common_entities.rs"]
+mod common_entities;
+
+use common_entities::{has, spans};
 use newsflow_model::EntityType;
-
-/// (surface, type) of every predicted span.
-fn spans(text: &str) -> Vec<(String, EntityType)> {
-    let chars: Vec<char> = text.chars().collect();
-    predict(text)
-        .into_iter()
-        .map(|s| (chars[s.start..s.end].iter().collect(), s.kind))
-        .collect()
-}
-
-fn has(spans: &[(String, EntityType)], name: &str, kind: EntityType) -> bool {
-    spans.iter().any(|(s, k)| s == name && *k == kind)
-}
 
 #[test]
 fn football_report_clubs_and_lineups() {

@@ -1,23 +1,11 @@
 //! Unknown organisations found by the words around them, by the lists they
 //! stand in and by their other mentions in the text.
 
-use newsflow_enrich::entities::eval::predict;
+#[path = "common_entities.rs"]
+mod common_entities;
+
+use common_entities::{count, spans};
 use newsflow_model::EntityType;
-
-fn spans(text: &str) -> Vec<(String, EntityType)> {
-    let chars: Vec<char> = text.chars().collect();
-    predict(text)
-        .into_iter()
-        .map(|s| (chars[s.start..s.end].iter().collect(), s.kind))
-        .collect()
-}
-
-fn count(spans: &[(String, EntityType)], name: &str, kind: EntityType) -> usize {
-    spans
-        .iter()
-        .filter(|(s, k)| s == name && *k == kind)
-        .count()
-}
 
 #[test]
 fn share_phrases_mark_a_firm() {
