@@ -57,6 +57,12 @@ struct Span {
     end: usize,
 }
 
+impl Span {
+    fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+}
+
 #[derive(Default)]
 struct Tally {
     gold: usize,
@@ -71,6 +77,38 @@ struct Tally {
 }
 
 impl Tally {
+    /// (gold, predicted, paired) so far.
+    fn counts(&self) -> (usize, usize, usize) {
+        (self.gold, self.predicted, self.paired)
+    }
+
+    /// "gold/predicted/paired" counted since `before`.
+    fn since(&self, before: (usize, usize, usize)) -> String {
+        let (g, p, m) = self.counts();
+        format!(
+            "{:>3}/{:>3}/{:>3}",
+            g - before.0,
+            p - before.1,
+            m - before.2
+        )
+    }
+
+    /// Pairs one document's gold and predicted spans (see [`pair`]) and
+    /// counts them in.
+    fn pair(
+        &mut self,
+        gold: impl Iterator<Item = Span>,
+        pred: impl Iterator<Item = Span>,
+    ) -> (Vec<Option<usize>>, Vec<bool>) {
+        let (gold, pred): (Vec<Span>, Vec<Span>) = (gold.collect(), pred.collect());
+        let (pairs, split) = pair(&gold, &pred);
+        self.gold += gold.len();
+        self.predicted += pred.len();
+        self.paired += pairs.iter().flatten().count();
+        self.split += split.iter().filter(|s| **s).count();
+        (pairs, split)
+    }
+
     fn print(&self, label: &str, kind_label: &str, with_relative: bool) {
         let p = ratio(self.paired, self.predicted);
         let r = ratio(self.paired, self.gold);
@@ -186,26 +224,11 @@ fn main() -> ExitCode {
         let ctx = Context { doc, chars: &chars };
 
         let gold = gold_dates.get(doc).map_or(&[][..], Vec::as_slice);
-        let pred: Vec<Span> = record
-            .dates
-            .iter()
-            .map(|d| Span {
-                start: d.start,
-                end: d.end,
-            })
-            .collect();
-        let gold_spans: Vec<Span> = gold
-            .iter()
-            .map(|g| Span {
-                start: g.start,
-                end: g.end,
-            })
-            .collect();
-        let (pairs, split) = pair(&gold_spans, &pred);
-        let before = (date_tally.gold, date_tally.predicted, date_tally.paired);
-        date_tally.gold += gold.len();
-        date_tally.predicted += pred.len();
-        date_tally.split += split.iter().filter(|s| **s).count();
+        let before = date_tally.counts();
+        let (pairs, split) = date_tally.pair(
+            gold.iter().map(|g| Span::new(g.start, g.end)),
+            record.dates.iter().map(|d| Span::new(d.start, d.end)),
+        );
         for (g, hit) in gold.iter().zip(&pairs) {
             let Some(k) = *hit else {
                 date_errors.push(format!(
@@ -218,7 +241,6 @@ fn main() -> ExitCode {
                 continue;
             };
             let p = &record.dates[k];
-            date_tally.paired += 1;
             let value_ok = p.value == g.value;
             let gran = granularity_name(p.granularity);
             let gran_ok = gran == g.granularity;
@@ -258,38 +280,14 @@ fn main() -> ExitCode {
                 ));
             }
         }
-        let dates_line = format!(
-            "{:>3}/{:>3}/{:>3}",
-            date_tally.gold - before.0,
-            date_tally.predicted - before.1,
-            date_tally.paired - before.2
-        );
+        let dates_line = date_tally.since(before);
 
         let gold = gold_amounts.get(doc).map_or(&[][..], Vec::as_slice);
-        let pred: Vec<Span> = record
-            .amounts
-            .iter()
-            .map(|a| Span {
-                start: a.start,
-                end: a.end,
-            })
-            .collect();
-        let gold_spans: Vec<Span> = gold
-            .iter()
-            .map(|g| Span {
-                start: g.start,
-                end: g.end,
-            })
-            .collect();
-        let (pairs, split) = pair(&gold_spans, &pred);
-        let before = (
-            amount_tally.gold,
-            amount_tally.predicted,
-            amount_tally.paired,
+        let before = amount_tally.counts();
+        let (pairs, split) = amount_tally.pair(
+            gold.iter().map(|g| Span::new(g.start, g.end)),
+            record.amounts.iter().map(|a| Span::new(a.start, a.end)),
         );
-        amount_tally.gold += gold.len();
-        amount_tally.predicted += pred.len();
-        amount_tally.split += split.iter().filter(|s| **s).count();
         for (g, hit) in gold.iter().zip(&pairs) {
             let gold_unit = g.unit.as_deref().unwrap_or("-");
             let Some(k) = *hit else {
@@ -302,7 +300,6 @@ fn main() -> ExitCode {
                 continue;
             };
             let p = &record.amounts[k];
-            amount_tally.paired += 1;
             let value_ok = (p.value - g.value).abs() <= 1e-6 * g.value.abs();
             let unit_ok = norm_unit(p.unit.as_deref()) == norm_unit(g.unit.as_deref());
             amount_tally.value += usize::from(value_ok);
@@ -333,10 +330,8 @@ fn main() -> ExitCode {
             }
         }
         println!(
-            "{doc:<22} {dates_line:>25}   {:>3}/{:>3}/{:>3}",
-            amount_tally.gold - before.0,
-            amount_tally.predicted - before.1,
-            amount_tally.paired - before.2
+            "{doc:<22} {dates_line:>25}   {}",
+            amount_tally.since(before)
         );
     }
     println!();
