@@ -271,26 +271,24 @@ impl Scanner<'_, '_> {
         {
             last = j + 1;
         }
-        match self.trailing_year(last + 1) {
-            Some((year, y)) => self.found(
-                i,
-                y,
-                Expr::Day {
-                    year: Some(year),
-                    month,
-                    day,
-                },
-            ),
-            None => self.found(
-                i,
-                j,
-                Expr::Day {
-                    year: None,
-                    month,
-                    day,
-                },
-            ),
-        }
+        self.day_with_year(i, last + 1, j, month, day)
+    }
+
+    /// A day starting at token `i`: through the year at `year_at` when one
+    /// is there ("6 Aug. 1945"), else through `last` ("6 Aug").
+    fn day_with_year(
+        &self,
+        i: usize,
+        year_at: usize,
+        last: usize,
+        month: u32,
+        day: u32,
+    ) -> Option<Found> {
+        let (year, end) = match self.trailing_year(year_at) {
+            Some((year, y)) => (Some(year), y),
+            None => (None, last),
+        };
+        self.found(i, end, Expr::Day { year, month, day })
     }
 
     /// "Aug. 6, 1945", "June 5", "June 2024", "in June", "last June".
@@ -308,26 +306,7 @@ impl Scanner<'_, '_> {
         if let Some((day, d)) = self.day_number(j) {
             let not_a_count = !self.tok(d + 1).is_some_and(|t| t.is_punct('%'));
             if not_a_count {
-                return match self.trailing_year(d + 1) {
-                    Some((year, y)) => self.found(
-                        i,
-                        y,
-                        Expr::Day {
-                            year: Some(year),
-                            month,
-                            day,
-                        },
-                    ),
-                    None => self.found(
-                        i,
-                        d,
-                        Expr::Day {
-                            year: None,
-                            month,
-                            day,
-                        },
-                    ),
-                };
+                return self.day_with_year(i, d + 1, d, month, day);
             }
         }
         let k = if self.tok(j).is_some_and(|t| t.is_punct(',')) {
