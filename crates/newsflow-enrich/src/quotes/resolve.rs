@@ -237,23 +237,32 @@ impl Attributor<'_> {
     ) -> Option<usize> {
         let compatible = |i: usize| self.is_person_of(i, g);
         let previous = previous.filter(|p| compatible(p.speaker));
-        // With a previous speaker, only a subject named since that quote competes.
-        let from = previous.map_or_else(|| self.reach_back(pos), |p| p.close);
-        let subjects = || {
-            self.mentions
-                .iter()
-                .rev()
-                .filter(|m| m.end <= pos && m.start > from && !m.quoted)
-                .filter(|m| compatible(m.entity) && self.is_subject_mention(m))
-        };
         // A name known to match the pronoun beats one of unknown gender.
-        let subject = subjects()
+        let subject = self
+            .subjects_before(pos, previous, compatible)
             .find(|m| self.genders[m.entity] == g)
-            .or_else(|| subjects().next());
+            .or_else(|| self.subjects_before(pos, previous, compatible).next());
         subject
             .map(|m| m.entity)
             .or(previous.map(|p| p.speaker))
             .or_else(|| self.most_salient(pos, compatible))
+    }
+
+    /// Subjects of sentences that `accept` names, last first, before `pos`:
+    /// since the previous quote when there is one (only a subject named
+    /// after it competes with its speaker), else within a pronoun's reach.
+    fn subjects_before<'s>(
+        &'s self,
+        pos: usize,
+        previous: Option<Previous>,
+        accept: impl Fn(usize) -> bool + 's,
+    ) -> impl Iterator<Item = &'s BodyMention> + 's {
+        let from = previous.map_or_else(|| self.reach_back(pos), |p| p.close);
+        self.mentions
+            .iter()
+            .rev()
+            .filter(move |m| m.end <= pos && m.start > from && !m.quoted)
+            .filter(move |m| accept(m.entity) && self.is_subject_mention(m))
     }
 
     /// Where a pronoun at `pos` stops looking back: PRONOUN_REACH code
@@ -282,12 +291,8 @@ impl Attributor<'_> {
     ) -> Option<usize> {
         let is_org = |i: usize| self.entities[i].entity_type == EntityType::Organization;
         let previous = previous.filter(|p| is_org(p.speaker));
-        let from = previous.map_or_else(|| self.reach_back(pos), |p| p.close);
-        self.mentions
-            .iter()
-            .rev()
-            .filter(|m| m.end <= pos && m.start > from && !m.quoted)
-            .find(|m| is_org(m.entity) && self.is_subject_mention(m))
+        self.subjects_before(pos, previous, is_org)
+            .next()
             .map(|m| m.entity)
             .or(previous.map(|p| p.speaker))
             .or_else(|| self.recent(pos, is_org))
