@@ -26,13 +26,15 @@ impl Attributor<'_> {
         let (cs, ce) = (self.tokens[s].char_start, self.tokens[e - 1].char_end);
         // "Hodgson told BBC Sport he believes": the pronoun right before the
         // verb is its subject, whatever names come earlier in the phrase.
-        let last_word = self.tokens[s..e]
+        // The word right before the verb, past auxiliaries: "But she added",
+        // "Washington has claimed".
+        let subject_token = self.tokens[s..e]
             .iter()
             .rev()
-            .find(|w| !AUXILIARIES.contains(&w.text))
-            .map_or("", |w| w.text);
+            .find(|w| !AUXILIARIES.contains(&w.text));
+        let subject = subject_token.map_or("", |w| w.text);
         if e - s > 1 {
-            if let Some(g) = pronoun_gender(last_word) {
+            if let Some(g) = pronoun_gender(subject) {
                 return self.pronoun_antecedent(self.tokens[e - 1].char_start, g, previous);
             }
         }
@@ -73,11 +75,7 @@ impl Attributor<'_> {
             }
         }
         // "Washington has claimed": a place standing for its government.
-        let subject_end = self.tokens[s..e]
-            .iter()
-            .rev()
-            .find(|w| !AUXILIARIES.contains(&w.text))
-            .map(|w| w.char_end);
+        let subject_end = subject_token.map(|w| w.char_end);
         if let Some(m) = self
             .mentions
             .iter()
@@ -89,11 +87,6 @@ impl Attributor<'_> {
         }
         let words = &self.tokens[s..e];
         // "But she added", "and he also said": the pronoun right before the verb.
-        let subject = words
-            .iter()
-            .rev()
-            .find(|w| !AUXILIARIES.contains(&w.text))
-            .map_or("", |w| w.text);
         if let Some(g) = pronoun_gender(subject) {
             return self.pronoun_antecedent(cs, g, previous);
         }
