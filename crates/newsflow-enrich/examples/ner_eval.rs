@@ -4,6 +4,11 @@
 //! cargo run --release -p newsflow-enrich --example ner_eval -- ../shared/corpus/gum-news [--errors]
 //! cargo run --release -p newsflow-enrich --example ner_eval -- ../shared/corpus/bbc-dev \
 //!     --gold crates/newsflow-enrich/eval/entities/bbc-test.jsonl   (our BBC annotations)
+//! cargo run --release -p newsflow-enrich --example ner_eval -- ../shared/corpus/aeb \
+//!     --gold crates/newsflow-enrich/eval/entities/aeb.jsonl   (modern news, texts in ground-truth.json)
+
+#[path = "common/aeb.rs"]
+mod aeb;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -53,22 +58,42 @@ fn main() {
     }
     // Two halves by sorted document id parity: rules are tuned on "tune"
     // (even positions) and checked on "held" (odd positions).
-    let mut lines: Vec<(String, &str)> = jsonl
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .filter_map(|l| Some((string_field(l, "doc")?, l)))
-        .collect();
-    lines.sort();
+    let mut lines: Vec<(String, serde_json::Value)> = Vec::new();
+    for (number, line) in jsonl.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let row: serde_json::Value = match serde_json::from_str(line) {
+            Ok(row) => row,
+            Err(e) => {
+                eprintln!("{}:{}: {e}", gold_path.display(), number + 1);
+                std::process::exit(1);
+            }
+        };
+        let Some(doc) = row.get("doc").and_then(|d| d.as_str()) else {
+            eprintln!("{}:{}: no \"doc\"", gold_path.display(), number + 1);
+            std::process::exit(1);
+        };
+        lines.push((doc.to_owned(), row));
+    }
+    lines.sort_by(|a, b| a.0.cmp(&b.0));
+    // The aeb benchmark keeps its texts in one JSON file, keyed by page id.
+    let aeb = aeb::bodies(&texts);
     let mut halves = [[Counts::default(); 3]; 2];
     let mut docs = Vec::new();
     for (position, (doc, line)) in lines.into_iter().enumerate() {
-        let file = if doc.ends_with(".txt") {
-            texts.join(&doc)
+        let text = if let Some(bodies) = &aeb {
+            bodies.get(&doc).cloned()
+        } else if doc.ends_with(".txt") {
+            std::fs::read_to_string(texts.join(&doc)).ok()
         } else {
-            texts.join(format!("{doc}.txt"))
+            std::fs::read_to_string(texts.join(format!("{doc}.txt"))).ok()
         };
-        let text = std::fs::read_to_string(&file).unwrap_or_default();
-        let gold = gold_spans(line);
+        let Some(text) = text else {
+            eprintln!("{doc}: text not found under {}", texts.display());
+            std::process::exit(1);
+        };
+        let gold = gold_spans(&line);
         let predicted = predict(&text);
         let counts = score(&predicted, &gold);
         for (t, c) in halves[position % 2].iter_mut().zip(counts) {
@@ -186,37 +211,23 @@ fn print_errors(doc: &str, text: &str, predicted: &[TypedSpan], gold: &[TypedSpa
     }
 }
 
-/// Minimal reader for the fixed entities.jsonl shape (no JSON dependency).
-fn gold_spans(line: &str) -> Vec<TypedSpan> {
-    let mut out = Vec::new();
-    for object in line.split('{').skip(2) {
-        let (Some(start), Some(end), Some(kind)) = (
-            number_field(object, "start"),
-            number_field(object, "end"),
-            string_field(object, "type"),
-        ) else {
-            continue;
-        };
-        let kind = match kind.as_str() {
-            "PER" => EntityType::Person,
-            "ORG" => EntityType::Organization,
-            "LOC" => EntityType::Place,
-            _ => EntityType::Other,
-        };
-        out.push(TypedSpan { start, end, kind });
-    }
-    out
-}
-
-fn number_field(object: &str, key: &str) -> Option<usize> {
-    let rest = &object[object.find(&format!("\"{key}\": "))? + key.len() + 4..];
-    rest.split(|c: char| !c.is_ascii_digit())
-        .next()?
-        .parse()
-        .ok()
-}
-
-fn string_field(object: &str, key: &str) -> Option<String> {
-    let rest = &object[object.find(&format!("\"{key}\": \""))? + key.len() + 5..];
-    Some(rest[..rest.find('"')?].to_owned())
+/// The gold spans of one JSON Lines row (`{"doc", "entities": [{start, end, type}]}`).
+fn gold_spans(row: &serde_json::Value) -> Vec<TypedSpan> {
+    let Some(entities) = row.get("entities").and_then(|e| e.as_array()) else {
+        return Vec::new();
+    };
+    entities
+        .iter()
+        .filter_map(|e| {
+            let start = usize::try_from(e.get("start")?.as_u64()?).ok()?;
+            let end = usize::try_from(e.get("end")?.as_u64()?).ok()?;
+            let kind = match e.get("type")?.as_str()? {
+                "PER" => EntityType::Person,
+                "ORG" => EntityType::Organization,
+                "LOC" => EntityType::Place,
+                _ => EntityType::Other,
+            };
+            Some(TypedSpan { start, end, kind })
+        })
+        .collect()
 }

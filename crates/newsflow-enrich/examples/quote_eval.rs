@@ -21,6 +21,9 @@
 //! "the", the tokens of one are a prefix or suffix of the other's
 //! ("Blair" ~ "Tony Blair", "Mr Eddington" ~ "Rod Eddington").
 
+#[path = "common/aeb.rs"]
+mod aeb;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -150,6 +153,7 @@ fn main() -> ExitCode {
     let mut all = Tally::default();
     let mut by_kind: BTreeMap<String, Tally> = BTreeMap::new();
     let mut rows_out = Vec::new();
+    let mut aeb_bodies = None;
     for (set, dir) in SETS {
         if only.is_some_and(|o| o != set) {
             continue;
@@ -168,7 +172,16 @@ fn main() -> ExitCode {
         }
         let mut tally = Tally::default();
         for (doc, golds) in docs {
-            let text = match std::fs::read_to_string(corpus.join(dir).join(doc)) {
+            let text = if dir == "aeb" {
+                aeb_bodies
+                    .get_or_insert_with(|| aeb::bodies(&corpus.join(dir)).unwrap_or_default())
+                    .get(doc)
+                    .cloned()
+                    .ok_or_else(|| format!("no articleBody for {doc} in aeb/ground-truth.json"))
+            } else {
+                std::fs::read_to_string(corpus.join(dir).join(doc)).map_err(|e| e.to_string())
+            };
+            let text = match text {
                 Ok(t) => t,
                 Err(e) => {
                     eprintln!("{set}/{doc}: {e}");
