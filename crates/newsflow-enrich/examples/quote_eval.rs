@@ -5,6 +5,7 @@
 //!
 //! From the repository root:
 //! cargo run --release -p newsflow-enrich --example quote_eval -- ../shared/corpus [--errors]
+//!     [--set NAME] [--half tune|held]
 //!
 //! Each article is built like `ner_eval` builds one: the body is the file's
 //! content exactly as read (headline paragraph included, no trimming),
@@ -131,12 +132,19 @@ fn main() -> ExitCode {
         .iter()
         .position(|a| a == "--set")
         .and_then(|k| args.get(k + 1));
+    // `--half tune|held`: a set's even (tune) or odd (held) documents, so a
+    // set can be tuned on by halves while the other half stays held out.
+    let half = args
+        .iter()
+        .position(|a| a == "--half")
+        .and_then(|k| args.get(k + 1))
+        .map(String::as_str);
     let corpus = PathBuf::from(
         args.iter()
             .enumerate()
             .find(|(k, a)| {
                 !a.starts_with("--")
-                    && (*k == 0 || !matches!(args[k - 1].as_str(), "--show" | "--set"))
+                    && (*k == 0 || !matches!(args[k - 1].as_str(), "--show" | "--set" | "--half"))
             })
             .map(|(_, a)| a.clone())
             .unwrap_or_else(|| "../shared/corpus".into()),
@@ -174,7 +182,11 @@ fn main() -> ExitCode {
             docs.entry(g.doc.as_str()).or_default().push(g);
         }
         let mut tally = Tally::default();
-        for (doc, golds) in docs {
+        for (position, (doc, golds)) in docs.into_iter().enumerate() {
+            // `--half tune|held`: the even or odd documents (sorted) only.
+            if half.is_some_and(|h| (h == "tune") != (position % 2 == 0)) {
+                continue;
+            }
             let text = if dir == "aeb" {
                 aeb_bodies
                     .get_or_insert_with(|| aeb::bodies(&corpus.join(dir)).unwrap_or_default())

@@ -65,3 +65,29 @@ fn of_phrases_stop_before_a_second_of_the() {
         Some(EntityType::Organization)
     );
 }
+
+#[test]
+fn regional_demonyms_and_party_names_before_titles() {
+    let es = entities(&[
+        "Welsh Health Minister Ffion Garrow said waiting lists fell. Ms Garrow was pleased.",
+        "Scottish National Party Justice Minister Callum Dreever disagreed.",
+    ]);
+    let garrow = es.iter().find(|e| e.name == "Ffion Garrow").unwrap();
+    assert_eq!(garrow.entity_type, EntityType::Person);
+    assert_eq!(garrow.mentions.len(), 2, "{garrow:#?}");
+    assert!(
+        garrow.roles.iter().any(|r| r == "Health Minister"),
+        "{garrow:#?}"
+    );
+    // The demonym is a mention of its region.
+    let wales = es.iter().find(|e| e.name == "Wales").unwrap();
+    assert!(
+        wales.mentions.iter().any(|m| m.text == "Welsh"),
+        "{wales:#?}"
+    );
+    assert_eq!(kind_of(&es, "Callum Dreever"), Some(EntityType::Person));
+    assert_eq!(
+        kind_of(&es, "Scottish National Party"),
+        Some(EntityType::Organization)
+    );
+}

@@ -420,8 +420,19 @@ impl<'a> Ctx<'a, '_> {
         let mut gender = Gender::Unknown;
         let mut person_cue = false;
         let mut pos = i;
+        // "Scottish National Party Justice Minister Kenny MacAskill": an
+        // organisation named with its demonym, then a title: the
+        // organisation-before-title rules below split it.
+        let org_then_title = |from: usize| {
+            (from + 1..j.saturating_sub(1)).any(|m| {
+                (rules::is_party(self.slice(from, m)) || has_org_cue_in(self.tokens, from, m))
+                    && self.match_title_role(m, j).is_some_and(|len| m + len < j)
+            })
+        };
         // Demonym or place prefix: "Japanese Prime Minister ...", "U.S. President ...".
-        if let Some((k, place, demonym)) = self.place_prefix(pos, j) {
+        if let Some((k, place, demonym)) =
+            self.place_prefix(pos, j).filter(|_| !org_then_title(pos))
+        {
             if k == j {
                 spans.push(self.span(pos, j, EntityType::Place, Some(place), demonym));
                 return;

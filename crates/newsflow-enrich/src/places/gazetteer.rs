@@ -88,14 +88,16 @@ impl Gazetteer {
             }
             if kind == PlaceKind::Country {
                 gazetteer.by_country_code.entry(cc).or_insert(index);
-                for demonym in demonyms.split(',').filter(|d| !d.is_empty()) {
-                    // Shared demonyms ("American") go to the most populous country.
-                    let keep_old = gazetteer.by_demonym.get(demonym).is_some_and(|&old| {
-                        gazetteer.entries[old].population_thousands >= population_thousands
-                    });
-                    if !keep_old {
-                        gazetteer.by_demonym.insert(demonym, index);
-                    }
+            }
+            // Countries' demonyms, and the few regions written with theirs
+            // ("Welsh" -> Wales).
+            for demonym in demonyms.split(',').filter(|d| !d.is_empty()) {
+                // Shared demonyms ("American") go to the most populous country.
+                let keep_old = gazetteer.by_demonym.get(demonym).is_some_and(|&old| {
+                    gazetteer.entries[old].population_thousands >= population_thousands
+                });
+                if !keep_old {
+                    gazetteer.by_demonym.insert(demonym, index);
                 }
             }
         }
