@@ -144,3 +144,26 @@ fn a_nationality_noun_finds_the_person_of_that_nation() {
     let speakers: Vec<Option<&str>> = qs.iter().map(|q| q.speaker.as_deref()).collect();
     assert_eq!(speakers, [Some("Robbie Keane"), Some("Martin Jol")]);
 }
+
+/// Titles in quotation marks have no speaker and pass none on: the
+/// pronoun after them still finds the person who spoke before.
+#[test]
+fn titles_are_not_speech() {
+    let qs = quotes(&[
+        "“I felt strange,” Mary Ostrand said.",
+        "The neurologist Alan Brisk wrote about it in his book “Musicophilia” — Ostrand was not thrilled. “I couldn’t focus,” she said.",
+        "Her son Tom Ostrand, the director of “The Long Night Home,” said the show “moved faster than any of us expected”.",
+    ]);
+    let speaker = |text: &str| {
+        qs.iter()
+            .find(|q| q.text.starts_with(text))
+            .unwrap_or_else(|| panic!("no quote {text:?} in {qs:#?}"))
+            .speaker
+            .clone()
+    };
+    assert_eq!(speaker("Musicophilia"), None);
+    assert_eq!(speaker("The Long Night Home"), None);
+    assert_eq!(speaker("I couldn’t focus"), Some("Mary Ostrand".into()));
+    // A lower-case partial quote after "show" is speech, not a title.
+    assert_eq!(speaker("moved faster"), Some("Tom Ostrand".into()));
+}

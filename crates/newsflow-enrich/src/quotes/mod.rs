@@ -6,6 +6,7 @@ mod attribute;
 mod cues;
 pub mod find;
 mod resolve;
+mod titles;
 
 use newsflow_model::{EnrichedArticle, Quote};
 
@@ -60,6 +61,17 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
                 speaker: p.0,
                 close: p.2,
             });
+            let text = &body[span.start_byte..span.end_byte];
+            if attributor.is_title(span, text) {
+                quotes.push(Quote {
+                    text: text.to_owned(),
+                    start: span.start,
+                    end: span.end,
+                    speaker: None,
+                    cue: None,
+                });
+                continue;
+            }
             let attribution = attributor.attribute(span, last);
             let paragraph_of = |pos: usize| breaks.partition_point(|&b| b < pos) as u32;
             let start_paragraph = paragraph_of(span.open);
@@ -92,7 +104,7 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
                 previous = Some((s, paragraph_of(span.close), span.close));
             }
             quotes.push(Quote {
-                text: body[span.start_byte..span.end_byte].to_owned(),
+                text: text.to_owned(),
                 start: span.start,
                 end: span.end,
                 speaker: speaker.map(|s| entities[s].name.clone()),

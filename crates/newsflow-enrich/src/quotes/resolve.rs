@@ -295,8 +295,17 @@ impl Attributor<'_> {
     /// followed by a cue verb ("Ancram said").
     pub(super) fn is_subject_mention(&self, m: &BodyMention) -> bool {
         let t = self.tokens.partition_point(|t| t.char_start < m.start);
+        // "in an Oliver Sacks kind of way", "for Mr Blair": a name in a
+        // prepositional phrase is not the sentence's subject.
+        let determiner = |j: usize| matches!(self.tokens[j].text, "a" | "an" | "the" | "The");
+        let before = (t.saturating_sub(2)..t).rev().find(|&j| !determiner(j));
+        if before.is_some_and(|j| PREPOSITIONS.contains(&self.tokens[j].text)) {
+            return false;
+        }
         // Near its sentence's start with no other person before it: "Chelsea
-        // chief executive Peter Kenyon has…", "Looking ahead, Mr Cherkasky…".
+        // chief executive Peter Kenyon has…", "Looking ahead, Mr Cherkasky…";
+        // a possessor does not count ("Steenburgen's son, filmmaker Charlie
+        // McDowell, remembers").
         let opens = (t.saturating_sub(SUBJECT_REACH)..=t)
             .rev()
             .find(|&j| self.tokens.get(j).is_some_and(|x| x.sentence_start))
@@ -307,23 +316,28 @@ impl Attributor<'_> {
                         && o.start < m.start
                         && o.entity != m.entity
                         && self.entities[o.entity].entity_type == EntityType::Person
+                        && !self.is_possessor(o)
                 })
             });
-        let after = self.tokens.partition_point(|t| t.char_start < m.end);
         // "Mr Blair's government was …": a possessor is not the subject.
-        if self
-            .tokens
-            .get(after)
-            .is_some_and(|x| matches!(x.text, "'s" | "\u{2019}s" | "'" | "\u{2019}"))
-        {
+        if self.is_possessor(m) {
             return false;
         }
+        let after = self.tokens.partition_point(|t| t.char_start < m.end);
         let is_cue = |x: &Token<'_>| CUES.contains(&x.text);
         // "said Mr Flynn": a title word may stand between the cue and the name.
         let cue_before = (t.saturating_sub(2)..t).any(|j| {
             is_cue(&self.tokens[j]) && self.tokens[j + 1..t].iter().all(|x| x.is_capitalized())
         });
         opens || cue_before || self.tokens.get(after).is_some_and(is_cue)
+    }
+
+    /// A mention followed by a possessive ending ("Mr Blair's").
+    fn is_possessor(&self, m: &BodyMention) -> bool {
+        let after = self.tokens.partition_point(|t| t.char_start < m.end);
+        self.tokens
+            .get(after)
+            .is_some_and(|x| matches!(x.text, "'s" | "\u{2019}s" | "'" | "\u{2019}"))
     }
 
     /// The subject of the sentence a quote sits in, when the sentence opens
@@ -357,6 +371,12 @@ impl Attributor<'_> {
             && self.tokens.get(b).is_none_or(|t| !t.paragraph_start)
     }
 }
+
+/// Words that put the name after them in a prepositional phrase.
+const PREPOSITIONS: &[&str] = &[
+    "in", "of", "on", "at", "for", "with", "by", "from", "to", "about", "like", "into", "against",
+    "under", "over", "between", "among", "than", "via", "without",
+];
 
 /// Tokens from a sentence's start within which a person's name is its subject.
 const SUBJECT_REACH: usize = 6;
