@@ -101,3 +101,19 @@ fn organisations_of_two_places() {
         "{es:#?}"
     );
 }
+
+#[test]
+fn short_given_names_join_the_full_name() {
+    let es = entities(&[
+        "Joshua Kettler, a professor of engineering, explained the model.",
+        "Josh Kettler wrote on Twitter that it held. Kettler said it would last.",
+        "Nicola Dunmore and Nicolas Dunmore both voted.",
+    ]);
+    let kettler = find(&es, "Joshua Kettler").expect("Joshua Kettler");
+    assert_eq!(kettler.mentions.len(), 3, "{es:#?}");
+    assert!(find(&es, "Josh Kettler").is_none(), "{es:#?}");
+    assert!(find(&es, "Kettler").is_none(), "{es:#?}");
+    // Given names of different genders are two people.
+    assert!(find(&es, "Nicola Dunmore").is_some(), "{es:#?}");
+    assert!(find(&es, "Nicolas Dunmore").is_some(), "{es:#?}");
+}

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 
 use newsflow_model::{Entity, EntityType, Mention};
 
-use super::lexicon::Gender;
+use super::lexicon::{Gender, GIVEN_NAMES};
 use super::recognize::{is_royal_title, recognize, Span};
 use crate::dates::body_cache::with_name_tokens;
 use crate::places::gazetteer::GAZETTEER;
@@ -198,7 +198,7 @@ impl Builder {
                         found = Some(i);
                     }
                 }
-                found
+                found.or_else(|| self.short_given_name_form(words))
             }
             EntityType::Organization => {
                 // "FBI" → "Federal Bureau of Investigation".
@@ -223,6 +223,47 @@ impl Builder {
                 .iter()
                 .position(|e| e.entity_type == kind && e.name == key_name),
         }
+    }
+
+    /// "Josh Apte" after "Joshua Apte": the same surname, and one given name
+    /// the start of the other (a short form); only when exactly one person fits.
+    fn short_given_name_form(&self, words: &[&str]) -> Option<usize> {
+        let [given, rest @ ..] = words else {
+            return None;
+        };
+        if rest.is_empty() || given.len() < 3 {
+            return None;
+        }
+        let mut found = None;
+        for (i, name) in self.name_tokens.iter().enumerate() {
+            let Some((other_given, other_rest)) = name.split_first() else {
+                continue;
+            };
+            // "Chris" and "Christine" Dunmore are two people: known given
+            // names of different genders never join.
+            let gender = |name: &str| GIVEN_NAMES.gender.get(name).copied();
+            let same_gender = match (gender(given), gender(other_given)) {
+                (Some(a), Some(b)) => a == b || a == Gender::Unknown || b == Gender::Unknown,
+                _ => true,
+            };
+            let variant = other_given.len() >= 3
+                && other_given != given
+                && same_gender
+                && (other_given.starts_with(given) || given.starts_with(other_given.as_str()));
+            if self.entities[i].entity_type == EntityType::Person
+                && variant
+                && other_rest
+                    .iter()
+                    .map(String::as_str)
+                    .eq(rest.iter().copied())
+            {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(i);
+            }
+        }
+        found
     }
 
     /// Headline-case and all-caps fields: only names already known from the
