@@ -167,3 +167,28 @@ fn titles_are_not_speech() {
     // A lower-case partial quote after "show" is speech, not a title.
     assert_eq!(speaker("moved faster"), Some("Tom Ostrand".into()));
 }
+
+/// A quote that ends its own sentence ("!", "?", ".") is still reported by
+/// the short sentence after it, with a time or an addressee; not by a
+/// passive cue, nor by a cue introducing the next quote.
+#[test]
+fn sentence_final_quotes_and_the_short_sentence_after_them() {
+    let qs = quotes(&[
+        "Governor Lena Marsh campaigned hard. Senator Ray Okoro watched.",
+        "“We did a great job in Kentucky!” Okoro said before Election Day.",
+        "“The plan works.” Marsh told reporters on Monday.",
+        "“Why now?” Okoro was asked last week. “It is time,” Marsh said.",
+        "“We are ready.” Okoro had earlier told the Daily Ledger: “Nothing will stop us.”",
+    ]);
+    let speaker = |text: &str| {
+        qs.iter()
+            .find(|q| q.text.starts_with(text))
+            .unwrap_or_else(|| panic!("no quote {text:?} in {qs:#?}"))
+            .speaker
+            .clone()
+    };
+    assert_eq!(speaker("We did a great job"), Some("Ray Okoro".into()));
+    assert_eq!(speaker("The plan works."), Some("Lena Marsh".into()));
+    assert_ne!(speaker("Why now?"), Some("Ray Okoro".into()));
+    assert_eq!(speaker("Nothing will stop us."), Some("Ray Okoro".into()));
+}

@@ -353,11 +353,21 @@ impl<'a> Attributor<'a> {
             // the quote reports its own speech; it attributes the quote only as
             // a short "X said." / "X said, …".
             if after_quote && self.tokens[a].sentence_start && self.tokens[a].is_capitalized() {
-                let closes = self
-                    .tokens
-                    .get(k + 1)
-                    .is_none_or(|n| n.kind == TokenKind::Punct && !matches!(n.text, "“" | "\""));
-                if !closes {
+                // "Trump tweeted before Election Day.", "he told reporters on
+                // Monday.": a time, a place or whom it was told still closes it.
+                let closes = |n: &Token<'_>| {
+                    (n.kind == TokenKind::Punct && !matches!(n.text, "“" | "\""))
+                        || is_preposition(n.text)
+                };
+                // "told the Daily Record: "…"" introduces the next quote.
+                let told_whom = t.text == "told"
+                    && (k + 1..b.min(k + 5))
+                        .find(|&j| self.tokens.get(j).is_some_and(closes))
+                        .is_some_and(|j| self.tokens[j].text != ":");
+                // "Mr Blair was asked": a passive cue's subject is not the speaker.
+                let passive =
+                    k > a && matches!(self.tokens[k - 1].text, "was" | "were" | "been" | "being");
+                if passive || !(self.tokens.get(k + 1).is_none_or(closes) || told_whom) {
                     return None;
                 }
             }
