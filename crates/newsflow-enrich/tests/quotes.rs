@@ -192,3 +192,13 @@ fn sentence_final_quotes_and_the_short_sentence_after_them() {
     assert_ne!(speaker("Why now?"), Some("Ray Okoro".into()));
     assert_eq!(speaker("Nothing will stop us."), Some("Ray Okoro".into()));
 }
+
+/// "“…,” Name, a long apposition … told X": the person opening the clause.
+#[test]
+fn person_with_an_unclosed_apposition_before_the_cue() {
+    let qs = quotes(&[
+        "Air quality improved this week.",
+        "“This is mainly due to the wind,” Kavya Ranjit, a research analyst at the Delhi-based Council on Energy and Water think tank told the paper.",
+    ]);
+    assert_eq!(qs[0].speaker.as_deref(), Some("Kavya Ranjit"), "{qs:#?}");
+}

@@ -386,6 +386,21 @@ impl<'a> Attributor<'a> {
                     &[EntityType::Person, EntityType::Organization],
                 );
             }
+            if speaker.is_none() && after_quote && k > a + 2 {
+                // "“…,” Kurinji Selvaraj, a research analyst at the … think
+                // tank told CBS News": a person opening the clause, then an
+                // apposition the cue ends without its closing comma.
+                let opener = self.mentions.iter().find(|m| {
+                    m.start == self.tokens[a].char_start
+                        && self.entities[m.entity].entity_type == EntityType::Person
+                });
+                if let Some(m) = opener {
+                    let after = self.tokens.partition_point(|t| t.char_start < m.end);
+                    if after < k && self.tokens[after].text == "," {
+                        speaker = Some(m.entity);
+                    }
+                }
+            }
             if speaker.is_none() && INVERTIBLE_CUES.contains(&t.text) {
                 // "said Mr Flynn," / "said the minister." — not "said an EU code
                 // of conduct would…": the subject ends the clause.
