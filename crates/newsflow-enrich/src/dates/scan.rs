@@ -83,10 +83,14 @@ pub(crate) struct Found {
 }
 
 pub(crate) fn scan(tokens: &[Token<'_>]) -> Vec<Found> {
-    let mut scanner = Scanner {
-        tokens,
-        found: Vec::new(),
-    };
+    scan_into(tokens, Vec::new())
+}
+
+/// As [`scan`], into `found` (cleared first), so the body cache can reuse
+/// one allocation across articles.
+pub(crate) fn scan_into(tokens: &[Token<'_>], mut found: Vec<Found>) -> Vec<Found> {
+    found.clear();
+    let mut scanner = Scanner { tokens, found };
     let mut i = 0;
     while i < tokens.len() {
         match scanner.at(i) {

@@ -104,10 +104,17 @@ pub(crate) fn tokenize<'a>(text: &'a str, lower: &'a mut String) -> Vec<Token<'a
 /// The tokens of `text`; `lower` must be `text` ASCII-lower-cased (same
 /// byte offsets), which the tokens' `lower` fields point into.
 pub(crate) fn tokens_of<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
-    // Built in the scanning pass itself: no intermediate `Vec<Span>`.
     let mut tokens = Vec::with_capacity(text.len() / 4);
-    scan_spans(text, |span| tokens.push(span.token(text, lower)));
+    tokens_into(text, lower, &mut tokens);
     tokens
+}
+
+/// As [`tokens_of`], into `tokens` (cleared first), so the body cache can
+/// reuse one allocation across articles.
+pub(crate) fn tokens_into<'a>(text: &'a str, lower: &'a str, tokens: &mut Vec<Token<'a>>) {
+    tokens.clear();
+    // Built in the scanning pass itself: no intermediate `Vec<Span>`.
+    scan_spans(text, |span| tokens.push(span.token(text, lower)));
 }
 
 /// Calls `emit` with every token's span, in order.
