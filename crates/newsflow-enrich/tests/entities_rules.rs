@@ -91,3 +91,33 @@ fn regional_demonyms_and_party_names_before_titles() {
         Some(EntityType::Organization)
     );
 }
+
+#[test]
+fn camel_case_web_names_products_and_reach_words() {
+    let es = entities(&[
+        "Shares of FlexDesk fell after Polygraph.info reported the losses. Marta Quillon of FlexDesk resigned.",
+        "The new LapStation Pro ships in May. Tate Britain and Amnesty International objected.",
+        "Supporters posted #IStandWithKemal all day. The probe will orbit Europa and Titan, far from Earth.",
+    ]);
+    assert_eq!(kind_of(&es, "FlexDesk"), Some(EntityType::Organization));
+    assert_eq!(
+        kind_of(&es, "Polygraph.info"),
+        Some(EntityType::Organization)
+    );
+    assert_eq!(kind_of(&es, "LapStation Pro"), Some(EntityType::Other));
+    assert_eq!(kind_of(&es, "Tate Britain"), Some(EntityType::Organization));
+    assert_eq!(
+        kind_of(&es, "Amnesty International"),
+        Some(EntityType::Organization)
+    );
+    assert_ne!(
+        kind_of(&es, "IStandWithKemal"),
+        Some(EntityType::Organization)
+    );
+    for body in ["Europa", "Titan", "Earth"] {
+        assert_eq!(kind_of(&es, body), Some(EntityType::Place), "{body}");
+    }
+    // A name prefix is no camel case: "McDowell" stays a person.
+    let es = entities(&["The film is by Charlie McDowell, who said it was hard."]);
+    assert_eq!(kind_of(&es, "Charlie McDowell"), Some(EntityType::Person));
+}

@@ -202,3 +202,15 @@ fn person_with_an_unclosed_apposition_before_the_cue() {
     ]);
     assert_eq!(qs[0].speaker.as_deref(), Some("Kavya Ranjit"), "{qs:#?}");
 }
+
+/// Given names from the large list give pronouns their gender: "she" is not
+/// the Oliver named in passing before it.
+#[test]
+fn pronouns_follow_given_name_genders() {
+    let qs = quotes(&[
+        "“I felt strange,” Mary Ostrand said.",
+        "It might sound like an Oliver Brannagh story, and Brannagh wrote about such cases. Ostrand was frightened. “I couldn’t focus,” she said.",
+    ]);
+    let focus = qs.iter().find(|q| q.text.starts_with("I couldn")).unwrap();
+    assert_eq!(focus.speaker.as_deref(), Some("Mary Ostrand"), "{qs:#?}");
+}

