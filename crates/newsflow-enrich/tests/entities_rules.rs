@@ -121,3 +121,29 @@ fn camel_case_web_names_products_and_reach_words() {
     let es = entities(&["The film is by Charlie McDowell, who said it was hard."]);
     assert_eq!(kind_of(&es, "Charlie McDowell"), Some(EntityType::Person));
 }
+
+#[test]
+fn us_newspaper_titles_party_members_and_datelines() {
+    let es = entities(&[
+        "WASHINGTON (Reuters) - Gov. Matt Kessel lost on Tuesday. Lt. Gov. Dana Ruiz conceded.",
+        "House Democrats and Kentucky Republicans disagreed. The Social Democrats abstained.",
+        "Hosting Kessel was a gamble, said Sgt. Amy Lowe.",
+    ]);
+    assert_eq!(
+        kind_of(&es, "Washington"),
+        Some(EntityType::Place),
+        "{es:#?}"
+    );
+    assert_eq!(kind_of(&es, "Matt Kessel"), Some(EntityType::Person));
+    assert_eq!(kind_of(&es, "Dana Ruiz"), Some(EntityType::Person));
+    assert_eq!(kind_of(&es, "Amy Lowe"), Some(EntityType::Person));
+    assert_eq!(kind_of(&es, "House"), Some(EntityType::Organization));
+    assert_eq!(kind_of(&es, "Democrats"), Some(EntityType::Organization));
+    assert_eq!(kind_of(&es, "Republicans"), Some(EntityType::Organization));
+    assert_eq!(kind_of(&es, "Kentucky"), Some(EntityType::Place));
+    assert_eq!(
+        kind_of(&es, "Social Democrats"),
+        Some(EntityType::Organization)
+    );
+    assert!(es.iter().all(|e| !e.name.starts_with("Hosting")), "{es:#?}");
+}

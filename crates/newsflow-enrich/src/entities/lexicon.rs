@@ -250,6 +250,17 @@ pub const TITLE_ROLES: &[&str] = &[
     "Senator",
     "Sen.",
     "Sen",
+    // US newspaper abbreviations: "Gov. Matt Bevin", "Lt. Gov. ...", "Sgt. ...".
+    // The tokeniser splits the dot off; titles in a row are taken one by one.
+    "Gov",
+    "Lt",
+    "Sgt",
+    "Maj",
+    "Adm",
+    "Cmdr",
+    "Supt",
+    "Det",
+    "Atty",
     "Rep.",
     "Rep",
     "Representative",

@@ -392,6 +392,20 @@ impl<'a> Ctx<'a, '_> {
                 return;
             }
         }
+        // "House Democrats", "Kentucky Republicans": a chamber or a place,
+        // then a party ("Liberal Democrats", "Social Democrats" are parties).
+        if j - i >= 2 && rules::is_party_plural(self.tokens[j - 1].text) {
+            let head = self.slice(i, j - 1);
+            if !rules::is_party(head) && !rules::is_party_plural_modifier(head) {
+                if matches!(head, "House" | "Senate") {
+                    spans.push(self.span(i, j - 1, EntityType::Organization, None, false));
+                } else {
+                    self.emit_name((i, j - 1), NameCues::default(), spans);
+                }
+                spans.push(self.span(j - 1, j, EntityType::Organization, None, false));
+                return;
+            }
+        }
         // "EU China arms ban", "US China talks": a headline run of an
         // acronym and a country is two names.
         if j - i >= 2 && self.tokens[i].is_all_caps() && self.tokens[i].text.len() >= 2 {
@@ -651,7 +665,14 @@ impl<'a> Ctx<'a, '_> {
             kind = self.classify(a, b, person_cue);
         }
         let place = if kind == EntityType::Place {
-            GAZETTEER.lookup(self.slice(a, b)).first().copied()
+            let surface = self.slice(a, b);
+            let found = GAZETTEER.lookup(surface);
+            if found.is_empty() && b - a == 1 && self.tokens[a].is_all_caps() {
+                // "WASHINGTON": the dateline's city.
+                with_title_case(surface, |t| GAZETTEER.default_choice(GAZETTEER.lookup(t)))
+            } else {
+                found.first().copied()
+            }
         } else {
             None
         };
@@ -832,6 +853,12 @@ impl<'a> Ctx<'a, '_> {
             && !words.non_org_caps.contains(toks[0].text)
             && !rules::caps_not_org(toks[0].text)
         {
+            // "WASHINGTON (Reuters) -": a dateline's city in capitals.
+            if toks[0].text.len() > 3
+                && with_title_case(toks[0].text, |t| !GAZETTEER.lookup(t).is_empty())
+            {
+                return EntityType::Place;
+            }
             return EntityType::Organization;
         }
         if !person_cue && rules::followed_by_region(self.tokens, b) {
@@ -1189,6 +1216,11 @@ impl<'a> Ctx<'a, '_> {
         if WORDS.openers.contains(t.text) {
             return true;
         }
+        // "Getting Disney on board", "Hosting Cook": a sentence-initial
+        // verb in -ing before a name.
+        if j - i > 1 && rules::is_gerund_of_common_verb(t.text) && !self.is_place_name(t.text) {
+            return true;
+        }
         if j - i > 1 || t.is_all_caps() {
             return false;
         }
@@ -1428,4 +1460,17 @@ fn link_acronyms(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
             span.expansion = Some(expansion);
         }
     }
+}
+
+/// `f` of "Washington" for "WASHINGTON" (ASCII words; others as they are).
+fn with_title_case<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut title = String::with_capacity(word.len());
+    for (k, c) in word.chars().enumerate() {
+        if k == 0 {
+            title.push(c);
+        } else {
+            title.extend(c.to_lowercase());
+        }
+    }
+    f(&title)
 }

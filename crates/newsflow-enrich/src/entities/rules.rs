@@ -686,3 +686,37 @@ pub fn is_reach_word(word: &str) -> bool {
         "Britain" | "UK" | "America" | "Europe" | "International" | "Worldwide" | "Global"
     )
 }
+
+/// "Getting", "Hosting", "Making": an -ing form of a common verb ("get",
+/// "host", "make"); not "Irving" or "Sterling".
+pub fn is_gerund_of_common_verb(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix("ing").filter(|s| s.len() >= 2) else {
+        return false;
+    };
+    let stem = stem.to_lowercase();
+    let doubled = stem.len() >= 3 && {
+        let b = stem.as_bytes();
+        b[b.len() - 1] == b[b.len() - 2]
+    };
+    is_common_word(&stem)
+        || is_common_word(&format!("{stem}e"))
+        || (doubled && is_common_word(&stem[..stem.len() - 1]))
+}
+
+/// A party's members by name: "Democrats", "Republicans", "Tories".
+pub fn is_party_plural(word: &str) -> bool {
+    matches!(
+        word,
+        "Democrats" | "Republicans" | "Conservatives" | "Tories" | "Liberals" | "Unionists"
+    )
+}
+
+/// First words of parties named in the plural: "Social Democrats",
+/// "Christian Democrats", "Free Democrats", "Sweden Democrats" (a place is
+/// checked by the caller's name rules: "Kentucky Democrats" splits).
+pub fn is_party_plural_modifier(words: &str) -> bool {
+    matches!(
+        words,
+        "Social" | "Christian" | "Free" | "New" | "Young" | "Lib" | "Liberal" | "Sweden"
+    )
+}
