@@ -117,3 +117,22 @@ fn short_given_names_join_the_full_name() {
     assert!(find(&es, "Nicola Dunmore").is_some(), "{es:#?}");
     assert!(find(&es, "Nicolas Dunmore").is_some(), "{es:#?}");
 }
+
+#[test]
+fn portfolio_titles_postnominals_and_sentence_initial_roles() {
+    let es = entities(&[
+        "French Culture Minister Renaud Quillet de Vabres spoke in Paris. Mr de Vabres praised the film.",
+        "Scottish Finance Minister, Tom Kerrigan MSP, said the budget was fair.",
+        "Striker Thierry Lomond scored twice. Lomond was pleased.",
+    ]);
+    let minister = find(&es, "Renaud Quillet de Vabres").expect("full name");
+    assert_eq!(minister.entity_type, EntityType::Person);
+    assert_eq!(minister.mentions.len(), 2, "{es:#?}");
+    assert!(
+        minister.roles.iter().any(|r| r == "Culture Minister"),
+        "{minister:#?}"
+    );
+    assert!(find(&es, "Tom Kerrigan").is_some(), "{es:#?}");
+    let striker = find(&es, "Thierry Lomond").expect("no role word in the name");
+    assert_eq!(striker.mentions.len(), 2, "{es:#?}");
+}

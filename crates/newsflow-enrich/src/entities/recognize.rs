@@ -664,6 +664,14 @@ impl<'a> Ctx<'a, '_> {
             b -= 1;
             kind = self.classify(a, b, person_cue);
         }
+        // "Tom McCabe MSP", "Sir John Smith QC": letters after a name are
+        // no part of it.
+        while kind == EntityType::Person
+            && b - a >= 3
+            && rules::is_postnominal(self.tokens[b - 1].text)
+        {
+            b -= 1;
+        }
         let place = if kind == EntityType::Place {
             let surface = self.slice(a, b);
             let found = GAZETTEER.lookup(surface);
@@ -1159,15 +1167,40 @@ impl<'a> Ctx<'a, '_> {
     }
 
     fn match_title_role(&self, pos: usize, end: usize) -> Option<usize> {
-        let candidates = WORDS.title_roles.get(self.tokens.get(pos)?.text)?;
-        candidates.iter().find_map(|role| {
-            let fits = pos + role.len() <= end
-                && role
-                    .iter()
-                    .zip(&self.tokens[pos..])
-                    .all(|(w, t)| *w == t.text);
-            fits.then_some(role.len())
-        })
+        let listed = WORDS
+            .title_roles
+            .get(self.tokens.get(pos)?.text)
+            .and_then(|candidates| {
+                candidates.iter().find_map(|role| {
+                    let fits = pos + role.len() <= end
+                        && role
+                            .iter()
+                            .zip(&self.tokens[pos..])
+                            .all(|(w, t)| *w == t.text);
+                    fits.then_some(role.len())
+                })
+            });
+        listed.or_else(|| self.portfolio_title(pos, end))
+    }
+
+    /// "Culture Minister", "Transport Secretary", "Education Spokesman": a
+    /// portfolio (an ordinary word, capitalised) before a title word.
+    fn portfolio_title(&self, pos: usize, end: usize) -> Option<usize> {
+        let (portfolio, title) = (self.tokens.get(pos)?, self.tokens.get(pos + 1)?);
+        let fits = pos + 2 < end
+            && matches!(
+                title.text,
+                "Minister" | "Secretary" | "Spokesman" | "Spokeswoman" | "Spokesperson"
+                    | "Commissioner" | "Correspondent" | "Editor"
+            )
+            // "Shadow Secretary of State": a longer title, not a portfolio.
+            && self.tokens[pos + 2].text != "of"
+            && !matches!(portfolio.text, "Shadow" | "Deputy" | "Junior" | "Acting" | "Former")
+            && portfolio.is_capitalized()
+            && !portfolio.is_all_caps()
+            && !GIVEN_NAMES.gender.contains_key(portfolio.text)
+            && is_common_word(portfolio.text);
+        fits.then_some(2)
     }
 
     /// A lower-case role word (sequence) that ends right before token `a`.
@@ -1220,6 +1253,19 @@ impl<'a> Ctx<'a, '_> {
         // verb in -ing before a name.
         if j - i > 1 && rules::is_gerund_of_common_verb(t.text) && !self.is_place_name(t.text) {
             return true;
+        }
+        // "Striker Thierry Henry": a role word capitalised by the sentence
+        // start (titles such as "Coach" stay: they become the person's role).
+        if j - i > 1 && self.match_title_role(i, j).is_none() {
+            let role = with_lowercase(t.text, |lower| {
+                WORDS
+                    .role_words
+                    .get(lower)
+                    .is_some_and(|c| c.iter().any(|r| r.len() == 1))
+            });
+            if role {
+                return true;
+            }
         }
         if j - i > 1 || t.is_all_caps() {
             return false;

@@ -720,3 +720,23 @@ pub fn is_party_plural_modifier(words: &str) -> bool {
         "Social" | "Christian" | "Free" | "New" | "Young" | "Lib" | "Liberal" | "Sweden"
     )
 }
+
+/// Letters after a person's name: seats, honours, degrees ("MSP", "QC", "OBE").
+pub fn is_postnominal(word: &str) -> bool {
+    matches!(
+        word,
+        "MP" | "MSP"
+            | "MEP"
+            | "AM"
+            | "MLA"
+            | "TD"
+            | "QC"
+            | "KC"
+            | "OBE"
+            | "CBE"
+            | "MBE"
+            | "KBE"
+            | "DBE"
+            | "PhD"
+    )
+}
