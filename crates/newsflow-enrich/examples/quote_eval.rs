@@ -261,7 +261,10 @@ fn show_doc(chain: &EnrichChain, path: &Path) -> ExitCode {
     let record = enrich(chain, &text);
     for e in &record.entities {
         let at: Vec<usize> = e.mentions.iter().map(|m| m.start).collect();
-        println!("entity {:?} {:?} at {at:?}", e.entity_type, e.name);
+        println!(
+            "entity {:?} {:?} at {at:?} roles {:?}",
+            e.entity_type, e.name, e.roles
+        );
     }
     for q in &record.quotes {
         let head: String = q.text.chars().take(50).collect();

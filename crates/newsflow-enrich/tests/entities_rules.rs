@@ -147,3 +147,14 @@ fn us_newspaper_titles_party_members_and_datelines() {
     );
     assert!(es.iter().all(|e| !e.name.starts_with("Hosting")), "{es:#?}");
 }
+
+#[test]
+fn a_place_and_one_word_acting_as_subject_name_a_firm() {
+    let es = entities(&[
+        "UK Coal said it was making progress. UK Coal shares fell.",
+        "The Malaysia Tourism board met. US officials said little.",
+    ]);
+    assert_eq!(kind_of(&es, "UK Coal"), Some(EntityType::Organization));
+    assert_eq!(kind_of(&es, "Malaysia"), Some(EntityType::Place));
+    assert!(es.iter().all(|e| !e.name.contains("Tourism")), "{es:#?}");
+}

@@ -466,6 +466,21 @@ impl<'a> Ctx<'a, '_> {
                 return;
             }
             let cued = has_org_cue(k) || self.has_place_cue(k, j);
+            // "UK Coal said", "British Gas, which ...": a place and one
+            // ordinary word acting as a sentence's subject name a firm.
+            let acts = j - k == 1
+                && !demonym_is_language(self.tokens[pos].text)
+                && self.tokens.get(j).is_some_and(|n| {
+                    SPEECH_VERBS.contains(&n.text)
+                        || matches!(
+                            n.text,
+                            "," | "'s" | "’s" | "is" | "was" | "has" | "had" | "will" | "shares"
+                        )
+                });
+            if acts && !demonym && rules::all_common_words(&self.tokens[k..j]) {
+                spans.push(self.span(pos, j, EntityType::Organization, None, false));
+                return;
+            }
             if !cued && rules::all_common_words(&self.tokens[k..j]) {
                 // "the Malaysia Tourism board": the place, then ordinary words.
                 spans.push(self.span(pos, k, EntityType::Place, Some(place), demonym));
@@ -1519,4 +1534,13 @@ fn with_title_case<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         }
     }
     f(&title)
+}
+
+/// "English", "French": a demonym that is also a language ("English
+/// football is", "French wine has") leads no firm's name.
+fn demonym_is_language(word: &str) -> bool {
+    matches!(
+        word,
+        "English" | "French" | "German" | "Spanish" | "Italian" | "Chinese"
+    )
 }
