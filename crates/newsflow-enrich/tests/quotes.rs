@@ -214,3 +214,26 @@ fn pronouns_follow_given_name_genders() {
     let focus = qs.iter().find(|q| q.text.starts_with("I couldn")).unwrap();
     assert_eq!(focus.speaker.as_deref(), Some("Mary Ostrand"), "{qs:#?}");
 }
+
+/// Quotes without a cue: the person the sentence before introduces, and
+/// the subject ("he", "it", "the committee") of the sentence a partial
+/// quote sits in.
+#[test]
+fn uncued_quotes_take_the_subject_of_the_narrative() {
+    let qs = quotes(&[
+        "Strategist Dirk Mallory has advised presidents. On this subject, Mallory appears almost evangelical.",
+        "“I was on a cruise when the idea came to me.”",
+        "The results came from Harlow Mining. It expected 2005 to be a “transitional year” for the firm.",
+        "Coach Dan Varga spoke later. But he blamed “a lack of talent” for the defeat.",
+    ]);
+    let speaker = |text: &str| {
+        qs.iter()
+            .find(|q| q.text.starts_with(text))
+            .unwrap_or_else(|| panic!("no quote {text:?} in {qs:#?}"))
+            .speaker
+            .clone()
+    };
+    assert_eq!(speaker("I was on a cruise"), Some("Dirk Mallory".into()));
+    assert_eq!(speaker("transitional year"), Some("Harlow Mining".into()));
+    assert_eq!(speaker("a lack of talent"), Some("Dan Varga".into()));
+}

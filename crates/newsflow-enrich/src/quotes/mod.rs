@@ -89,9 +89,11 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
                         }
                     });
                     continues.map(|p| p.0).or_else(|| {
-                        (!attributor.starts_sentence(span))
-                            .then(|| attributor.sentence_subject(span, last))
-                            .flatten()
+                        if attributor.starts_sentence(span) {
+                            attributor.previous_sentence_subject(span)
+                        } else {
+                            attributor.sentence_subject(span, last)
+                        }
                     })
                 }
                 // "… "for months", and said it was "damning…"": a cue without

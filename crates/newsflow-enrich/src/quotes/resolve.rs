@@ -350,13 +350,65 @@ impl Attributor<'_> {
         let k = (before_end.saturating_sub(60)..before_end)
             .rev()
             .find(|&k| self.tokens[k].sentence_start)?;
+        // "But he blamed “…”": past a leading conjunction.
+        let k = if matches!(self.tokens[k].text, "But" | "And" | "Yet" | "So")
+            && self
+                .tokens
+                .get(k + 1)
+                .is_some_and(|t| t.char_start < quote.open)
+        {
+            k + 1
+        } else {
+            k
+        };
         let first = &self.tokens[k];
         if let Some(g) = pronoun_gender(first.text) {
             return self.pronoun_antecedent(first.char_start, g, previous);
         }
+        // "It expected 2005 to be a “transitional year”", "The committee
+        // also highlighted “…”": a body named before speaks on.
+        let lower = first.text.to_lowercase();
+        let body_noun = lower == "the"
+            && self.tokens.get(k + 1).is_some_and(|t| {
+                t.char_start < quote.open
+                    && ORGANIZATION_STAND_INS.contains(&t.text.to_lowercase().as_str())
+            });
+        if lower == "it" || body_noun {
+            return self.organization_antecedent(first.char_start, previous);
+        }
         let m = self.mentions.iter().find(|m| {
             m.start >= first.char_start
                 && m.start < quote.open
+                && self.entities[m.entity].entity_type == EntityType::Person
+        })?;
+        self.is_subject_mention(m).then_some(m.entity)
+    }
+
+    /// The person the sentence right before `quote` is about, when that
+    /// sentence (in the quote's paragraph or the one before) names a person
+    /// as its subject and holds no quote: "Morris appears almost
+    /// evangelical. “I was on a cruise …”" — the words of the person
+    /// the narrative has just introduced.
+    pub fn previous_sentence_subject(&self, quote: &QuoteSpan) -> Option<usize> {
+        let before_end = self.tokens.partition_point(|t| t.char_start < quote.open);
+        let end = before_end.checked_sub(1)?;
+        let start = (end.saturating_sub(60)..=end)
+            .rev()
+            .find(|&k| self.tokens[k].sentence_start)?;
+        let (first, last) = (&self.tokens[start], &self.tokens[end]);
+        let opening = self.tokens.get(before_end)?;
+        if opening.paragraph > first.paragraph + 1
+            || self
+                .quotes
+                .iter()
+                .any(|&(o, c)| c >= first.char_start && o < last.char_end)
+        {
+            return None;
+        }
+        let m = self.mentions.iter().find(|m| {
+            m.start >= first.char_start
+                && m.end <= last.char_end
+                && !m.quoted
                 && self.entities[m.entity].entity_type == EntityType::Person
         })?;
         self.is_subject_mention(m).then_some(m.entity)
