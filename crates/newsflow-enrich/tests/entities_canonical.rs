@@ -136,3 +136,16 @@ fn portfolio_titles_postnominals_and_sentence_initial_roles() {
     let striker = find(&es, "Thierry Lomond").expect("no role word in the name");
     assert_eq!(striker.mentions.len(), 2, "{es:#?}");
 }
+
+#[test]
+fn junior_keeps_its_dot_and_a_firm_its_full_name() {
+    let es = entities(&[
+        "Patrick W. Dalloway Jr. was charged on Monday. Dalloway denied it.",
+        "Cairnley said output rose at the site. Cairnley Energy shares rose 5%.",
+    ]);
+    let dalloway = find(&es, "Patrick W. Dalloway Jr.").expect("the dot stays");
+    assert_eq!(dalloway.mentions.len(), 2, "{es:#?}");
+    let club = find(&es, "Cairnley Energy").expect("full name");
+    assert_eq!(club.entity_type, EntityType::Organization);
+    assert_eq!(club.mentions.len(), 2, "{es:#?}");
+}

@@ -237,3 +237,16 @@ fn uncued_quotes_take_the_subject_of_the_narrative() {
     assert_eq!(speaker("transitional year"), Some("Harlow Mining".into()));
     assert_eq!(speaker("a lack of talent"), Some("Dan Varga".into()));
 }
+
+/// A description before the person after a quote: "“…,” study lead author
+/// Lena Paget, a planetary scientist at …, said in a statement."
+#[test]
+fn descriptions_before_the_person_after_a_quote() {
+    let qs = quotes(&[
+        "A new study reports water on the moon.",
+        "“Water is hard to find,” study lead author Lena Paget, a planetary scientist at the Goddard Space Flight Center in Greenbelt, Maryland, said in a statement.",
+        "“My people had $20 billion done,” Mr. Voss recounted in a cabinet meeting.",
+    ]);
+    assert_eq!(qs[0].speaker.as_deref(), Some("Lena Paget"), "{qs:#?}");
+    assert_eq!(qs[1].speaker.as_deref(), Some("Voss"), "{qs:#?}");
+}

@@ -207,7 +207,7 @@ impl Builder {
                 // "EU" in a headline, "European Union" in the text: the
                 // full name joins the acronym met first (and names it).
                 let full = words.len() >= 2;
-                self.entities.iter().position(|e| {
+                let named = self.entities.iter().position(|e| {
                     e.entity_type == kind
                         && (e.name == key_name
                             || (acronym
@@ -216,13 +216,40 @@ impl Builder {
                                 && e.name.len() >= 2
                                 && e.name.bytes().all(|c| c.is_ascii_uppercase())
                                 && initials(key_name).eq(e.name.chars())))
-                })
+                });
+                named.or_else(|| self.short_org_form(words))
             }
             EntityType::Other => self
                 .entities
                 .iter()
                 .position(|e| e.entity_type == kind && e.name == key_name),
         }
+    }
+
+    /// "Tottenham" and "Tottenham Hotspur", "Cairn" and "Cairn Energy": an
+    /// organisation's first word alone and its full name, in either order,
+    /// when exactly one organisation of the article fits.
+    fn short_org_form(&self, words: &[&str]) -> Option<usize> {
+        let first = *words.first()?;
+        if first.chars().count() < 4
+            || first.chars().all(|c| c.is_uppercase())
+            || super::lexicon::is_common_word(first)
+        {
+            return None;
+        }
+        let mut found = None;
+        for (i, name) in self.name_tokens.iter().enumerate() {
+            let fits = self.entities[i].entity_type == EntityType::Organization
+                && name.first().is_some_and(|w| w == first)
+                && ((words.len() == 1 && name.len() >= 2) || (words.len() >= 2 && name.len() == 1));
+            if fits {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(i);
+            }
+        }
+        found
     }
 
     /// "Josh Apte" after "Joshua Apte": the same surname, and one given name

@@ -119,6 +119,7 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     }
     link_single_names(&ctx, &mut spans, &lineups.players);
     link_org_heads(&ctx, &mut spans);
+    surnames_are_people(&ctx, &mut spans);
     link_acronyms(&ctx, &mut spans);
     // Listing first, so that a name typed by its list passes its type on.
     orgs::coordinate_with_orgs(tokens, &mut spans);
@@ -686,6 +687,16 @@ impl<'a> Ctx<'a, '_> {
             && rules::is_postnominal(self.tokens[b - 1].text)
         {
             b -= 1;
+        }
+        // "Patrick W. Carlineo Jr.": the abbreviation keeps its dot.
+        if kind == EntityType::Person
+            && matches!(self.tokens[b - 1].text, "Jr" | "Sr")
+            && self
+                .tokens
+                .get(b)
+                .is_some_and(|t| t.is_punct(".") && t.start == self.tokens[b - 1].end)
+        {
+            b += 1;
         }
         let place = if kind == EntityType::Place {
             let surface = self.slice(a, b);
@@ -1376,15 +1387,64 @@ fn unify_single_names(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
 
 /// "Marsh & McLennan ... Marsh said": a lone word that opens a firm's name
 /// joined by "&" is that firm, unless it is also part of a person's name.
+/// "Patrick W. Dalloway was charged. Dalloway denied it.": a lone word typed
+/// an organisation by its context is a person when it is the surname of a
+/// person named in full, and no organisation the lexicon knows.
+fn surnames_are_people(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
+    let tokens = ctx.tokens;
+    let surnames: Vec<&str> = spans
+        .iter()
+        .filter(|s| s.kind == EntityType::Person && s.tok_end - s.tok_start >= 2)
+        .map(|s| {
+            let last = &tokens[s.tok_end - 1];
+            // "Carlineo Jr.": the surname before the suffix.
+            if last.is_punct(".") || matches!(last.text, "Jr" | "Sr") {
+                tokens[s.tok_start..s.tok_end]
+                    .iter()
+                    .rev()
+                    .find(|t| t.is_word() && !matches!(t.text, "Jr" | "Sr"))
+                    .map_or(last.text, |t| t.text)
+            } else {
+                last.text
+            }
+        })
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    for span in spans.iter_mut() {
+        let word = &tokens[span.tok_start];
+        if span.kind == EntityType::Organization
+            && span.tok_end - span.tok_start == 1
+            && !word.is_all_caps()
+            && !WORDS.known_orgs.contains(word.text)
+            && surnames.contains(&word.text)
+        {
+            span.kind = EntityType::Person;
+            span.expansion = None;
+        }
+    }
+}
+
 fn link_org_heads(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
     let tokens = ctx.tokens;
+    // "Marks & Spencer" -> "Marks"; "Cairn Energy" -> "Cairn": the first
+    // word of a firm's name, when it is no given name or ordinary word.
     let heads: Vec<&str> = spans
         .iter()
         .filter(|s| {
-            s.kind == EntityType::Organization
-                && s.tok_end - s.tok_start >= 3
+            let first = &tokens[s.tok_start];
+            let ampersand = s.tok_end - s.tok_start >= 3
                 && tokens[s.tok_start + 1].is_punct("&")
-                && tokens[s.tok_start + 1].start > tokens[s.tok_start].end
+                && tokens[s.tok_start + 1].start > first.end;
+            let named_head = s.tok_end - s.tok_start >= 2
+                && first.is_capitalized()
+                && !first.is_all_caps()
+                && first.text.chars().count() >= 4
+                && !GIVEN_NAMES.gender.contains_key(first.text)
+                && !is_common_word(first.text)
+                && !rules::is_national_adjective(first.text);
+            s.kind == EntityType::Organization && (ampersand || named_head)
         })
         .map(|s| tokens[s.tok_start].text)
         .collect();

@@ -390,8 +390,16 @@ impl<'a> Attributor<'a> {
                 // "“…,” Kurinji Selvaraj, a research analyst at the … think
                 // tank told CBS News": a person opening the clause, then an
                 // apposition the cue ends without its closing comma.
+                // "study lead author Lucas Paganini, a planetary scientist …":
+                // a few lower-case words of description may come first.
                 let opener = self.mentions.iter().find(|m| {
-                    m.start == self.tokens[a].char_start
+                    let at = self.tokens.partition_point(|t| t.char_start < m.start);
+                    at < k
+                        && at <= a + 4
+                        && m.start >= self.tokens[a].char_start
+                        && self.tokens[a..at]
+                            .iter()
+                            .all(|t| t.is_word() && !t.is_capitalized())
                         && self.entities[m.entity].entity_type == EntityType::Person
                 });
                 if let Some(m) = opener {

@@ -3,6 +3,7 @@
 
 /// Verbs of saying that attribute a quote next to them.
 pub const CUES: &[&str] = &[
+    "recounted",
     "said",
     "says",
     "say",
