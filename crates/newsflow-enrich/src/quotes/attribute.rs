@@ -231,7 +231,7 @@ impl<'a> Attributor<'a> {
             return from;
         }
         let mut k = from;
-        while k < self.tokens.len() && k < from + 25 {
+        while k < self.tokens.len() && k < from + SENTENCE_REACH {
             let t = &self.tokens[k];
             if (k > from && t.sentence_start)
                 || matches!(t.text, "“" | "\"")
@@ -620,6 +620,10 @@ fn name_gender(name: &str) -> Gender {
         .and_then(|w| GIVEN_NAMES.gender.get(w).copied())
         .unwrap_or(Gender::Unknown)
 }
+
+/// Tokens after a quote within which its attribution may end: long enough
+/// for "X, a planetary scientist at … in Washington, D.C., said".
+const SENTENCE_REACH: usize = 45;
 
 #[cfg(test)]
 mod tests {
