@@ -39,7 +39,7 @@ use newsflow_model::{Article, EnrichedArticle, Quote};
 /// previous round of fixes, and first scored before being tuned on);
 /// bbc-extra was annotated after them and not tuned on; aeb (other outlets,
 /// another decade) came last.
-const SETS: [(&str, &str); 11] = [
+const SETS: [(&str, &str); 12] = [
     ("bbc-dev", "bbc-dev"),
     ("gum-news", "gum-news"),
     ("bbc-held", "bbc-dev"),
@@ -53,6 +53,8 @@ const SETS: [(&str, &str); 11] = [
     ("aeb", "aeb"),
     // The next 30 aeb articles, annotated after the rounds of fixes on aeb.
     ("aeb-2", "aeb"),
+    // The 30 aeb articles after those, annotated after the aeb-2 rounds.
+    ("aeb-3", "aeb"),
 ];
 
 /// Leading words the lenient name match drops.
