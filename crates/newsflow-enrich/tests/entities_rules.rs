@@ -158,3 +158,26 @@ fn a_place_and_one_word_acting_as_subject_name_a_firm() {
     assert_eq!(kind_of(&es, "Malaysia"), Some(EntityType::Place));
     assert!(es.iter().all(|e| !e.name.contains("Tourism")), "{es:#?}");
 }
+
+#[test]
+fn abbreviations_keep_their_dots_and_models_months_and_the_moon() {
+    let es = entities(&[
+        "HAYWARD, Calif. (AP) - Ceres Mining Inc. said the 737 Max was grounded in May.",
+        "The lander will reach the Moon. The San Francisco Bay Area was quiet.",
+    ]);
+    assert_eq!(
+        kind_of(&es, "Ceres Mining Inc."),
+        Some(EntityType::Organization)
+    );
+    assert!(
+        es.iter().all(
+            |e| !matches!(e.name.as_str(), "Max" | "May") || e.entity_type == EntityType::Other
+        ),
+        "{es:#?}"
+    );
+    assert_eq!(kind_of(&es, "Moon"), Some(EntityType::Place));
+    assert_eq!(
+        kind_of(&es, "San Francisco Bay Area"),
+        Some(EntityType::Place)
+    );
+}

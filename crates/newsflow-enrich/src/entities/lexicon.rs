@@ -648,6 +648,7 @@ pub const ORG_CUES: &[&str] = &[
 
 /// Words that make a capitalised sequence a place ("Gulf of Aden", "Central Park").
 pub const PLACE_CUES: &[&str] = &[
+    "Area",
     "Street",
     "St",
     "Avenue",

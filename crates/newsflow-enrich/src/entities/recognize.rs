@@ -688,9 +688,17 @@ impl<'a> Ctx<'a, '_> {
         {
             b -= 1;
         }
-        // "Patrick W. Carlineo Jr.": the abbreviation keeps its dot.
-        if kind == EntityType::Person
-            && matches!(self.tokens[b - 1].text, "Jr" | "Sr")
+        // "Patrick W. Carlineo Jr.", "Ceres Robotics Inc.", "Hayward,
+        // Calif.": the abbreviation keeps its dot.
+        let abbreviation = match kind {
+            EntityType::Person => matches!(self.tokens[b - 1].text, "Jr" | "Sr"),
+            EntityType::Organization => {
+                b - a >= 2 && matches!(self.tokens[b - 1].text, "Inc" | "Corp" | "Co" | "Ltd")
+            }
+            EntityType::Place => rules::is_us_state_abbreviation(self.tokens[b - 1].text),
+            EntityType::Other => false,
+        };
+        if abbreviation
             && self
                 .tokens
                 .get(b)
@@ -828,6 +836,32 @@ impl<'a> Ctx<'a, '_> {
             && b - a >= 3
             && toks[1].text == "of"
             && rules::is_place_of_head(toks[0].text)
+        {
+            return EntityType::Place;
+        }
+        // "the 737 Max", "iPhone 11 Pro": a model word after a number.
+        if b - a == 1
+            && a > 0
+            && self.tokens[a - 1].kind == crate::text_util::TokenKind::Number
+            && !person_cue
+        {
+            return EntityType::Other;
+        }
+        // "in May": the month, unless a title or given name makes it Mrs May.
+        if surface == "May" && !person_cue {
+            return EntityType::Other;
+        }
+        // "the Moon": the Earth's moon (Moon Jae-in has no article).
+        if surface == "Moon" && a > 0 && self.tokens[a - 1].text.eq_ignore_ascii_case("the") {
+            return EntityType::Place;
+        }
+        // "Hayward, Calif.": a place before a US state's abbreviation.
+        if !person_cue
+            && self.tokens.get(b).is_some_and(|t| t.is_punct(","))
+            && self
+                .tokens
+                .get(b + 1)
+                .is_some_and(|t| rules::is_us_state_abbreviation(t.text))
         {
             return EntityType::Place;
         }

@@ -740,3 +740,43 @@ pub fn is_postnominal(word: &str) -> bool {
             | "PhD"
     )
 }
+
+/// AP-style abbreviations of US states ("Calif.", "Mass.", "Fla."), as the
+/// tokeniser leaves them (without the dot).
+pub fn is_us_state_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "Ala"
+            | "Ariz"
+            | "Ark"
+            | "Calif"
+            | "Colo"
+            | "Conn"
+            | "Del"
+            | "Fla"
+            | "Ga"
+            | "Ill"
+            | "Ind"
+            | "Kan"
+            | "Ky"
+            | "La"
+            | "Md"
+            | "Mass"
+            | "Mich"
+            | "Minn"
+            | "Miss"
+            | "Mo"
+            | "Mont"
+            | "Neb"
+            | "Nev"
+            | "Okla"
+            | "Ore"
+            | "Pa"
+            | "Tenn"
+            | "Va"
+            | "Vt"
+            | "Wash"
+            | "Wis"
+            | "Wyo"
+    )
+}
