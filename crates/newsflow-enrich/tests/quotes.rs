@@ -250,3 +250,25 @@ fn descriptions_before_the_person_after_a_quote() {
     assert_eq!(qs[0].speaker.as_deref(), Some("Lena Paget"), "{qs:#?}");
     assert_eq!(qs[1].speaker.as_deref(), Some("Voss"), "{qs:#?}");
 }
+
+/// "wrote 43-year-old X", "comments X", and names after a dateline's dash
+/// or a colon without the function word that opens the clause.
+#[test]
+fn ages_after_inverted_cues_and_clause_openers() {
+    let qs = quotes(&[
+        "LOS ANGELES (AP) — To Marlon Deveaux, records are not a goal. There is a reason: Although Deveaux plays on, he is tired.",
+        "“I was unable to stand,” wrote 43-year-old Rhona Keddie of Aberdeenshire, in a case study.",
+        "“We adjusted the design,” comments Robin Baxendale of the design facility.",
+        "“It means nothing to me,” Deveaux said.",
+    ]);
+    let speakers: Vec<Option<&str>> = qs.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Rhona Keddie"),
+            Some("Robin Baxendale"),
+            Some("Marlon Deveaux")
+        ],
+        "{qs:#?}"
+    );
+}

@@ -1303,6 +1303,12 @@ impl<'a> Ctx<'a, '_> {
         let after_quote = i > 0
             && self.tokens[i - 1].kind == crate::text_util::TokenKind::Punct
             && (self.tokens[i - 1].sentence_start || self.opens_quote(i - 1));
+        // "LOS ANGELES (AP) — To LeBron James", "a reason: Although James":
+        // a function word opening a clause after a dash or a colon.
+        let clause_start = i > 0 && matches!(self.tokens[i - 1].text, ":" | ";" | "—" | "–");
+        if clause_start && WORDS.openers.contains(t.text) {
+            return true;
+        }
         if !(t.sentence_start || after_quote) {
             return false;
         }

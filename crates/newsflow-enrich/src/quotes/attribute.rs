@@ -412,7 +412,7 @@ impl<'a> Attributor<'a> {
             if speaker.is_none() && INVERTIBLE_CUES.contains(&t.text) {
                 // "said Mr Flynn," / "said the minister." — not "said an EU code
                 // of conduct would…": the subject ends the clause.
-                let (s, e) = self.phrase_after(k + 1, b);
+                let (s, e) = self.phrase_after(self.past_age(k + 1), b);
                 let clause_ends = e == b
                     || self
                         .tokens
@@ -525,6 +525,30 @@ impl<'a> Attributor<'a> {
 
     /// Up to 6 tokens from `from`, stopping at punctuation or a preposition
     /// ("wrote the influential Edge magazine in its review").
+    /// "wrote 43-year-old Martin Taylor": the token after an age that
+    /// opens a phrase at `from` (or `from` when there is none).
+    fn past_age(&self, from: usize) -> usize {
+        let text = |k: usize| self.tokens.get(k).map_or("", |t| t.text);
+        if self
+            .tokens
+            .get(from)
+            .is_none_or(|t| t.kind != TokenKind::Number)
+        {
+            return from;
+        }
+        match (
+            text(from + 1),
+            text(from + 2),
+            text(from + 3),
+            text(from + 4),
+        ) {
+            ("-", "year", "-", "old") => from + 5,
+            ("-", "year-old", _, _) => from + 3,
+            ("year-old", _, _, _) => from + 2,
+            _ => from,
+        }
+    }
+
     pub(super) fn phrase_after(&self, from: usize, b: usize) -> (usize, usize) {
         let mut e = from;
         while e < b

@@ -4,6 +4,7 @@
 /// Verbs of saying that attribute a quote next to them.
 pub const CUES: &[&str] = &[
     "recounted",
+    "comments",
     "said",
     "says",
     "say",
@@ -95,6 +96,8 @@ pub const CUES: &[&str] = &[
 /// minister"). After the others the next name is the listener or the thing
 /// talked about ("told Reuters", "called Davis", "described BA's results").
 pub const INVERTIBLE_CUES: &[&str] = &[
+    "comments",
+    "recounted",
     "said",
     "says",
     "added",
