@@ -181,3 +181,21 @@ fn abbreviations_keep_their_dots_and_models_months_and_the_moon() {
         Some(EntityType::Place)
     );
 }
+
+#[test]
+fn studios_firms_and_product_models_are_no_people() {
+    let es = entities(&[
+        "Dale Rook Productions owns the show. Brell Interactive sells games.",
+        "The Vantra Ultra costs $69 and Zoltan Pro needs a fast line.",
+    ]);
+    assert_eq!(
+        kind_of(&es, "Dale Rook Productions"),
+        Some(EntityType::Organization)
+    );
+    assert_eq!(
+        kind_of(&es, "Brell Interactive"),
+        Some(EntityType::Organization)
+    );
+    assert_eq!(kind_of(&es, "Vantra Ultra"), Some(EntityType::Other));
+    assert_eq!(kind_of(&es, "Zoltan Pro"), Some(EntityType::Other));
+}

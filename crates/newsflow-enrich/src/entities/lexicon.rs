@@ -644,6 +644,18 @@ pub const ORG_CUES: &[&str] = &[
     // too: it counts only before "of", see orgs::business_context.)
     "Forum",
     "Funds",
+    // Firms, studios and movements of modern news: "Dick Clark Productions",
+    // "Take-Two Interactive", "Kotak Institutional Equities", "Muslim Brotherhood".
+    "Productions",
+    "Interactive",
+    "Equities",
+    "Brotherhood",
+    "Games",
+    "Gaming",
+    "Robotics",
+    "Aerospace",
+    "Therapeutics",
+    "Biosciences",
 ];
 
 /// Words that make a capitalised sequence a place ("Gulf of Aden", "Central Park").

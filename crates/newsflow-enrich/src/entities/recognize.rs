@@ -888,6 +888,10 @@ impl<'a> Ctx<'a, '_> {
                 return EntityType::Organization;
             }
         }
+        // "Stadia Pro", "Chromecast Ultra": a product's model.
+        if !person_cue && b - a >= 2 && rules::ends_in_model_word(toks) {
+            return EntityType::Other;
+        }
         if person_cue || (b - a >= 3 && rules::has_initial(toks)) {
             return EntityType::Person;
         }
