@@ -272,3 +272,30 @@ fn ages_after_inverted_cues_and_clause_openers() {
         "{qs:#?}"
     );
 }
+
+/// A spokesman's words are not the boss's: "a spokesman said", "Mr Dorn's
+/// spokesman said", "said a Velcor spokeswoman" have no named speaker, and
+/// pass none on; a named spokesman in apposition still speaks.
+#[test]
+fn unnamed_spokespeople_speak_for_no_one_named() {
+    let qs = quotes(&[
+        "Chief executive Anil Dorn said profits rose. “We are pleased,” he said.",
+        "“No decisions on job cuts have been made,” a spokesman said. “We are talking to the unions.”",
+        "“The prime minister is determined,” Mr Dorn's spokesman said.",
+        "“It was an old injury,” said a Velcor spokeswoman.",
+        "Lena Ruiz, Velcor health spokeswoman, said: “It is the same target.”",
+    ]);
+    let speaker = |text: &str| {
+        qs.iter()
+            .find(|q| q.text.starts_with(text))
+            .unwrap_or_else(|| panic!("no quote {text:?} in {qs:#?}"))
+            .speaker
+            .clone()
+    };
+    assert_eq!(speaker("We are pleased"), Some("Anil Dorn".into()));
+    assert_eq!(speaker("No decisions"), None);
+    assert_eq!(speaker("We are talking"), None);
+    assert_eq!(speaker("The prime minister is determined"), None);
+    assert_eq!(speaker("It was an old injury"), None);
+    assert_eq!(speaker("It is the same target"), Some("Lena Ruiz".into()));
+}

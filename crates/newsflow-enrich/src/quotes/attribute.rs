@@ -9,7 +9,7 @@ use super::find::QuoteSpan;
 use super::resolve::pronoun_gender;
 use crate::entities::lexicon::{Gender, GIVEN_NAMES};
 use crate::places::gazetteer::GAZETTEER;
-use crate::text_util::{Token, TokenKind};
+use crate::text_util::{with_lowercase, Token, TokenKind};
 
 /// An entity mention in the body: code-point range and entity index.
 #[derive(Debug, Clone, Copy)]
@@ -44,6 +44,9 @@ pub struct Attribution {
     pub cue: Option<String>,
     /// Code point of the cue word, when there is one.
     pub cue_at: Option<usize>,
+    /// The cue's subject is an unnamed person ("a spokesman said"): no
+    /// speaker, and none is looked for elsewhere.
+    pub anonymous: bool,
 }
 
 impl Attribution {
@@ -51,6 +54,7 @@ impl Attribution {
         speaker: None,
         cue: None,
         cue_at: None,
+        anonymous: false,
     };
 }
 
@@ -161,6 +165,7 @@ impl<'a> Attributor<'a> {
                 speaker: Some(speaker),
                 cue: None,
                 cue_at: None,
+                anonymous: false,
             };
         }
         // `X said: "…"` introduces the quote, and the reporting verb of a
@@ -182,6 +187,7 @@ impl<'a> Attributor<'a> {
                     speaker: Some(speaker),
                     cue: None,
                     cue_at: None,
+                    anonymous: false,
                 };
             }
         }
@@ -192,6 +198,7 @@ impl<'a> Attributor<'a> {
                 speaker: None,
                 cue,
                 cue_at,
+                anonymous: false,
             }) => {
                 let from = self
                     .tokens
@@ -207,6 +214,7 @@ impl<'a> Attributor<'a> {
                     speaker,
                     cue,
                     cue_at,
+                    anonymous: false,
                 }
             }
             Some(a) => a,
@@ -344,6 +352,7 @@ impl<'a> Attributor<'a> {
                     speaker,
                     cue: Some(cue.to_owned()),
                     cue_at: Some(t.char_start),
+                    anonymous: false,
                 });
             }
             if !CUES.contains(&t.text) {
@@ -375,6 +384,21 @@ impl<'a> Attributor<'a> {
             // "a print called "Cowboys"": a weak cue needs its subject right before it.
             if WEAK_CUES.contains(&t.text) && !self.is_subject_end(k) {
                 continue;
+            }
+            // "a spokesman said", "Mr Blair's spokesman said", "said a Defra
+            // spokesman": an unnamed person speaks for someone named.
+            let inverted = INVERTIBLE_CUES.contains(&t.text)
+                && (k == a || self.tokens[k - 1].kind == TokenKind::Punct);
+            let after_phrase = self.phrase_after(self.past_age(k + 1), b);
+            if (k > a && self.unnamed_speaker(phrase, true))
+                || (inverted && self.unnamed_speaker(after_phrase, false))
+            {
+                return Some(Attribution {
+                    speaker: None,
+                    cue: Some(t.text.to_owned()),
+                    cue_at: Some(t.char_start),
+                    anonymous: true,
+                });
             }
             let mut speaker = (k > a).then(|| self.resolve(phrase, previous)).flatten();
             if speaker.is_none() && k > a && self.tokens[k - 1].text == "," {
@@ -454,6 +478,7 @@ impl<'a> Attributor<'a> {
                 speaker,
                 cue: Some(t.text.to_owned()),
                 cue_at: Some(t.char_start),
+                anonymous: false,
             });
         }
         None
@@ -525,6 +550,50 @@ impl<'a> Attributor<'a> {
 
     /// Up to 6 tokens from `from`, stopping at punctuation or a preposition
     /// ("wrote the influential Edge magazine in its review").
+    /// Whether a cue's subject phrase (tokens `s..e`) is an unnamed person:
+    /// its head is a spokesman, an official, a source ("a Jive spokeswoman",
+    /// "Mr Blair's spokesman"; after an inverted cue "a spokesman for
+    /// Ofcom"), with no person named after that head.
+    fn unnamed_speaker(&self, (s, e): (usize, usize), head_last: bool) -> bool {
+        if s >= e {
+            return false;
+        }
+        let is_head =
+            |t: &Token<'_>| with_lowercase(t.text, |lower| UNNAMED_SPEAKERS.contains(&lower));
+        let head = if head_last {
+            (is_head(&self.tokens[e - 1])).then_some(e - 1)
+        } else {
+            (s..e.min(s + 4)).find(|&k| is_head(&self.tokens[k]))
+        };
+        let Some(head) = head else {
+            return false;
+        };
+        // "Rhodri Glyn Thomas, Plaid Cymru health spokesman, said": the
+        // description is in apposition to a named person.
+        if head_last && s > 0 && self.tokens[s - 1].text == "," {
+            let comma = self.tokens[s - 1].char_start;
+            let named = self
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.end <= comma)
+                .is_some_and(|m| {
+                    self.entities[m.entity].entity_type == EntityType::Person
+                        && self.tokens.partition_point(|t| t.char_start < m.end) == s - 1
+                });
+            if named {
+                return false;
+            }
+        }
+        let from = self.tokens[head].char_end;
+        let to = self.tokens[e - 1].char_end;
+        !self.mentions.iter().any(|m| {
+            m.start >= from
+                && m.end <= to
+                && self.entities[m.entity].entity_type == EntityType::Person
+        })
+    }
+
     /// "wrote 43-year-old Martin Taylor": the token after an age that
     /// opens a phrase at `from` (or `from` when there is none).
     fn past_age(&self, from: usize) -> usize {
@@ -644,6 +713,23 @@ fn name_gender(name: &str) -> Gender {
         .and_then(|w| GIVEN_NAMES.gender.get(w).copied())
         .unwrap_or(Gender::Unknown)
 }
+
+/// Nouns for people who speak for others without being named.
+const UNNAMED_SPEAKERS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "spokesmen",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "insider",
+    "insiders",
+];
 
 /// Tokens after a quote within which its attribution may end: long enough
 /// for "X, a planetary scientist at … in Washington, D.C., said".

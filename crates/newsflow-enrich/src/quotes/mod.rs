@@ -73,6 +73,19 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
                 continue;
             }
             let attribution = attributor.attribute(span, last);
+            if attribution.anonymous {
+                // The unnamed speaker's words: no one's, and they pass no
+                // earlier speaker on to the quotes after them.
+                previous = None;
+                quotes.push(Quote {
+                    text: text.to_owned(),
+                    start: span.start,
+                    end: span.end,
+                    speaker: None,
+                    cue: attribution.cue,
+                });
+                continue;
+            }
             let paragraph_of = |pos: usize| breaks.partition_point(|&b| b < pos) as u32;
             let start_paragraph = paragraph_of(span.open);
             let speaker = match attribution.speaker {
