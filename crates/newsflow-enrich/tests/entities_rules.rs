@@ -199,3 +199,9 @@ fn studios_firms_and_product_models_are_no_people() {
     assert_eq!(kind_of(&es, "Vantra Ultra"), Some(EntityType::Other));
     assert_eq!(kind_of(&es, "Zoltan Pro"), Some(EntityType::Other));
 }
+
+#[test]
+fn acronyms_next_to_speech_verbs_name_no_one() {
+    let es = entities(&["He told US TV show 60 Minutes that the film was dark."]);
+    assert_ne!(kind_of(&es, "US TV"), Some(EntityType::Person), "{es:#?}");
+}

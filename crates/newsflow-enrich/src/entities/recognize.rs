@@ -992,7 +992,9 @@ impl<'a> Ctx<'a, '_> {
                 .tokens
                 .get(b + 1)
                 .is_some_and(|t| t.kind == crate::text_util::TokenKind::Number);
-        if (speech_after || speech_before || age_after) && b - a <= 3 {
+        // "told US TV show 60 Minutes": acronyms name no one.
+        let acronym = toks.iter().any(|t| t.is_all_caps() && t.text.len() <= 4);
+        if (speech_after || speech_before || age_after) && b - a <= 3 && !acronym {
             return EntityType::Person;
         }
         // Unknown two/three-word names are people unless a word is an ordinary
