@@ -299,3 +299,13 @@ fn unnamed_spokespeople_speak_for_no_one_named() {
     assert_eq!(speaker("It was an old injury"), None);
     assert_eq!(speaker("It is the same target"), Some("Lena Ruiz".into()));
 }
+
+/// "he" after a sentence about the previous speaker by description keeps
+/// that speaker, though another man was named as a subject in between.
+#[test]
+fn a_described_subject_keeps_the_previous_speaker() {
+    let qs = quotes(&[
+        "“It is a fantastic job for anybody,” Gordon Strathie told the BBC. Club director Terry Bradden held talks with Strathie on Saturday. The former Scotland international added that the move was unwise. “I have too many memories,” he said.",
+    ]);
+    assert_eq!(qs[1].speaker.as_deref(), Some("Gordon Strathie"), "{qs:#?}");
+}

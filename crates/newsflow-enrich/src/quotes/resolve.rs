@@ -8,7 +8,7 @@ use super::cues::{CUES, ORGANIZATION_STAND_INS, PERSON_STAND_INS};
 use super::find::QuoteSpan;
 use crate::entities::lexicon::Gender;
 use crate::places::gazetteer::GAZETTEER;
-use crate::text_util::Token;
+use crate::text_util::{with_lowercase, Token};
 
 impl Attributor<'_> {
     pub(super) fn is_person_of(&self, i: usize, gender: Gender) -> bool {
@@ -235,10 +235,47 @@ impl Attributor<'_> {
             .subjects_before(pos, previous, compatible)
             .find(|m| self.genders[m.entity] == g)
             .or_else(|| self.subjects_before(pos, previous, compatible).next());
+        // "Club director Terry Brady held talks with Strachan. The former
+        // Scotland international added that … “…,” he said": a sentence
+        // about someone by description, after the last subject named,
+        // keeps the topic: the previous speaker.
+        if let (Some(m), Some(p)) = (subject, previous) {
+            if self.described_subject_between(m.end, pos) {
+                return Some(p.speaker);
+            }
+        }
         subject
             .map(|m| m.entity)
             .or(previous.map(|p| p.speaker))
             .or_else(|| self.most_salient(pos, compatible))
+    }
+
+    /// Whether a sentence starting between two code points opens with a
+    /// person described, not named: "The former Scotland international
+    /// added", "The Scot was".
+    fn described_subject_between(&self, from: usize, to: usize) -> bool {
+        let first = self.tokens.partition_point(|t| t.char_start < from);
+        let last = self.tokens.partition_point(|t| t.char_start < to);
+        (first..last).any(|k| {
+            let t = &self.tokens[k];
+            t.sentence_start
+                && t.text == "The"
+                && (k + 1..(k + 5).min(last)).any(|h| {
+                    let noun = with_lowercase(self.tokens[h].text, |l| {
+                        PERSON_STAND_INS.contains(&l) || l == "international"
+                    });
+                    let named = self.mentions.iter().any(|m| {
+                        m.start >= t.char_start
+                            && m.end <= self.tokens[h].char_start
+                            && self.entities[m.entity].entity_type == EntityType::Person
+                    });
+                    noun && !named
+                        && self
+                            .tokens
+                            .get(h + 1)
+                            .is_some_and(|n| n.is_word() && !n.is_capitalized() && n.text != "of")
+                })
+        })
     }
 
     /// Subjects of sentences that `accept` names, last first, before `pos`:
