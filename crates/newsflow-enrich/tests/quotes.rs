@@ -309,3 +309,12 @@ fn a_described_subject_keeps_the_previous_speaker() {
     ]);
     assert_eq!(qs[1].speaker.as_deref(), Some("Gordon Strathie"), "{qs:#?}");
 }
+
+/// The subject of a participle cue is not a possessor in the clause.
+#[test]
+fn a_possessor_is_not_the_speaker() {
+    let qs = quotes(&[
+        "Tessa Vaughn accused the label of bullying. Harbor Records has denied Vaughn's claims, saying they were “shocking and false.”",
+    ]);
+    assert_eq!(qs[0].speaker.as_deref(), Some("Harbor Records"), "{qs:#?}");
+}

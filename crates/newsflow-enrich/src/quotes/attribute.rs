@@ -637,7 +637,10 @@ impl<'a> Attributor<'a> {
         to: usize,
         kinds: &[EntityType],
     ) -> Option<usize> {
-        let in_range = |m: &&BodyMention| m.start >= from && m.end <= to && !m.quoted;
+        // "Big Machine has denied Swift's claims, saying": a possessor is
+        // not who speaks.
+        let in_range =
+            |m: &&BodyMention| m.start >= from && m.end <= to && !m.quoted && !self.is_possessor(m);
         kinds.iter().find_map(|&kind| {
             self.mentions
                 .iter()

@@ -370,7 +370,7 @@ impl Attributor<'_> {
     }
 
     /// A mention followed by a possessive ending ("Mr Blair's").
-    fn is_possessor(&self, m: &BodyMention) -> bool {
+    pub(super) fn is_possessor(&self, m: &BodyMention) -> bool {
         let after = self.tokens.partition_point(|t| t.char_start < m.end);
         self.tokens
             .get(after)
