@@ -318,3 +318,14 @@ fn a_possessor_is_not_the_speaker() {
     ]);
     assert_eq!(qs[0].speaker.as_deref(), Some("Harbor Records"), "{qs:#?}");
 }
+
+/// A lede's description names the person the next sentence introduces.
+#[test]
+fn a_lede_description_is_the_person_named_next() {
+    let qs = quotes(&[
+        "The \"myth that ageing is a barrier\" needs to be \"exploded\", the work and pensions minister has said.",
+        "This was why the government was considering scrapping the retirement age, Alan Jonson said.",
+    ]);
+    let exploded = qs.iter().find(|q| q.text == "exploded").unwrap();
+    assert_eq!(exploded.speaker.as_deref(), Some("Alan Jonson"), "{qs:#?}");
+}

@@ -20,6 +20,12 @@ impl Attributor<'_> {
         (s, e): (usize, usize),
         previous: Option<Previous>,
     ) -> Option<usize> {
+        // "the work and pensions minister has said": the phrase ends at its
+        // head, before the auxiliaries.
+        let mut e = e;
+        while e > s + 1 && AUXILIARIES.contains(&self.tokens[e - 1].text) {
+            e -= 1;
+        }
         if s >= e {
             return None;
         }
@@ -173,11 +179,29 @@ impl Attributor<'_> {
         // "the prosecutor told": a person noun stands in for the last person
         // named when no one carries that role.
         self.recent(cs, fits).or_else(|| {
-            PERSON_STAND_INS
-                .contains(&head.as_str())
+            let person_noun = PERSON_STAND_INS.contains(&head.as_str());
+            person_noun
                 .then(|| self.most_salient_person(cs))
                 .flatten()
+                // "… needs to be "exploded", the work and pensions minister
+                // has said. … Alan Johnson said": a lede describes the person
+                // the next sentences name.
+                .or_else(|| person_noun.then(|| self.next_person_named(ce)).flatten())
         })
+    }
+
+    /// The first person named after `pos`, outside quotes, within a couple
+    /// of sentences.
+    fn next_person_named(&self, pos: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .find(|m| {
+                m.start >= pos
+                    && m.start < pos + LEDE_REACH
+                    && !m.quoted
+                    && self.entities[m.entity].entity_type == EntityType::Person
+            })
+            .map(|m| m.entity)
     }
 
     /// "the 30-year-old", "the world indoor champion": such descriptions
@@ -466,6 +490,9 @@ const PREPOSITIONS: &[&str] = &[
     "in", "of", "on", "at", "for", "with", "by", "from", "to", "about", "like", "into", "against",
     "under", "over", "between", "among", "than", "via", "without",
 ];
+
+/// How far (code points) a lede's description looks ahead for the name.
+const LEDE_REACH: usize = 300;
 
 /// Tokens from a sentence's start within which a person's name is its subject.
 const SUBJECT_REACH: usize = 6;
