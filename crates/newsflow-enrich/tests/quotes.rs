@@ -329,3 +329,15 @@ fn a_lede_description_is_the_person_named_next() {
     let exploded = qs.iter().find(|q| q.text == "exploded").unwrap();
     assert_eq!(exploded.speaker.as_deref(), Some("Alan Jonson"), "{qs:#?}");
 }
+
+/// "… and the defender said", "insists Mr Wood": a description after a
+/// conjunction, and one more inverted cue.
+#[test]
+fn descriptions_after_conjunctions_and_inverted_insists() {
+    let qs = quotes(&[
+        "Manchester defender Richard Dunnock wants a new deal. Early talks have taken place and the defender said: “Hopefully it will be sorted out.”",
+        "“Japan has never liked that option,” insists Mr Dunnock.",
+    ]);
+    assert_eq!(qs[0].speaker.as_deref(), Some("Richard Dunnock"), "{qs:#?}");
+    assert_eq!(qs[1].speaker.as_deref(), Some("Richard Dunnock"), "{qs:#?}");
+}

@@ -96,6 +96,9 @@ pub const CUES: &[&str] = &[
 /// minister"). After the others the next name is the listener or the thing
 /// talked about ("told Reuters", "called Davis", "described BA's results").
 pub const INVERTIBLE_CUES: &[&str] = &[
+    "insists",
+    "argues",
+    "claims",
     "comments",
     "recounted",
     "said",

@@ -120,9 +120,22 @@ impl Attributor<'_> {
             return self.pronoun_antecedent(cs, g, previous);
         }
         // "and the defender said": the description after a conjunction.
-        let words = match first.as_str() {
-            "and" | "but" | "while" | "then" | "so" if words.len() > 1 => &words[1..],
-            _ => words,
+        // "Early talks have taken place and the defender said": the
+        // description after the last conjunction of the phrase.
+        // ("the work and pensions minister", "the Labour peer and former
+        // minister" are one description: a determiner must follow.)
+        let after_conjunction = words.windows(2).rposition(|w| {
+            matches!(
+                w[0].text,
+                "and" | "but" | "while" | "then" | "so" | "And" | "But"
+            ) && matches!(
+                w[1].text.to_lowercase().as_str(),
+                "the" | "a" | "his" | "her" | "its"
+            )
+        });
+        let words = match after_conjunction {
+            Some(k) => &words[k + 1..],
+            None => words,
         };
         let first = words[0].text.to_lowercase();
         if !matches!(first.as_str(), "the" | "a" | "its" | "his" | "her") {
