@@ -341,3 +341,16 @@ fn descriptions_after_conjunctions_and_inverted_insists() {
     assert_eq!(qs[0].speaker.as_deref(), Some("Richard Dunnock"), "{qs:#?}");
     assert_eq!(qs[1].speaker.as_deref(), Some("Richard Dunnock"), "{qs:#?}");
 }
+
+/// A possessor speaks only through a document: "talks with Disney's
+/// producers revealed" is not Disney's word, "Cornyn's statement added" is
+/// Cornyn's.
+#[test]
+fn possessors_speak_only_through_documents() {
+    let qs = quotes(&[
+        "Lawyer Carl Whitby said talks with Harbor Films' producers revealed there was \"a strong element of violence\".",
+        "Senator Jon Cornell criticised the move. Cornell's statement added, \"There is no question Houston is the right place.\"",
+    ]);
+    assert_ne!(qs[0].speaker.as_deref(), Some("Harbor Films"), "{qs:#?}");
+    assert_eq!(qs[1].speaker.as_deref(), Some("Jon Cornell"), "{qs:#?}");
+}

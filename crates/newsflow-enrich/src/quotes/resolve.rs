@@ -66,10 +66,17 @@ impl Attributor<'_> {
             }
         }
         // A named mention inside the phrase: people first, then organisations.
+        // "talks with Disney's producers revealed": a possessor is not the
+        // subject.
         let named = self
             .mentions
             .iter()
-            .filter(|m| m.start >= cs && m.end <= ce && !described_person)
+            .filter(|m| {
+                m.start >= cs
+                    && m.end <= ce
+                    && !described_person
+                    && (!self.is_possessor(m) || self.speaks_through(m))
+            })
             .map(|m| m.entity);
         for kind in [EntityType::Person, EntityType::Organization] {
             if let Some(i) = named
@@ -412,6 +419,24 @@ impl Attributor<'_> {
         self.tokens
             .get(after)
             .is_some_and(|x| matches!(x.text, "'s" | "\u{2019}s" | "'" | "\u{2019}"))
+    }
+
+    /// "Cornyn's statement added": a possessor whose document speaks.
+    fn speaks_through(&self, m: &BodyMention) -> bool {
+        let after = self.tokens.partition_point(|t| t.char_start < m.end);
+        self.tokens.get(after + 1).is_some_and(|t| {
+            matches!(
+                t.text,
+                "statement"
+                    | "letter"
+                    | "report"
+                    | "website"
+                    | "blog"
+                    | "tweet"
+                    | "post"
+                    | "account"
+            )
+        })
     }
 
     /// The subject of the sentence a quote sits in, when the sentence opens
