@@ -38,7 +38,13 @@ impl Token<'_> {
 
     /// Starts with an upper-case letter.
     pub fn is_capitalized(&self) -> bool {
-        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        // Called several times per token by the recognisers: an ASCII
+        // initial (nearly all) is judged on its byte, without decoding.
+        self.kind == TokenKind::Word
+            && match self.text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => self.text.chars().next().is_some_and(char::is_uppercase),
+            }
     }
 
     /// Two or more letters, all upper case ("NATO", "U.S.").
@@ -159,7 +165,9 @@ pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
                 let Some((ch, ch_len)) = char_at(text, pos) else {
                     break;
                 };
-                if is_word_char(ch) {
+                // The run took every ASCII letter and digit: only a
+                // non-ASCII character can still continue the word.
+                if !ch.is_ascii() && is_word_char(ch) {
                     pos += ch_len;
                     cp += 1;
                     continue;

@@ -97,7 +97,10 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
             .map(|&(_, e)| tokens[e - 1].text)
             .collect(),
     };
-    let mut spans = Vec::new();
+    // The previous text's buffer: growing a fresh one span by span, or
+    // even allocating it at full size, cost more in malloc than the pushes.
+    let mut spans = SPARE_SPANS.take();
+    spans.clear();
     let mut i = 0;
     while i < tokens.len() {
         if !starts_name(&tokens[i]) {
@@ -126,6 +129,20 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     unify_single_names(&ctx, &mut spans);
     orgs::unify_multiword_names(text, tokens, &mut spans);
     spans
+}
+
+thread_local! {
+    /// An emptied span buffer handed back by [`recycle_spans`].
+    static SPARE_SPANS: std::cell::Cell<Vec<Span>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Hands the spans of [`recognize`] back for the next text's buffer.
+pub fn recycle_spans(mut spans: Vec<Span>) {
+    spans.clear();
+    // A huge text's buffer is not kept for the thread's lifetime.
+    if spans.capacity() <= 4096 {
+        SPARE_SPANS.set(spans);
+    }
 }
 
 /// The lower-case words of the text that a capitalised word of it could
