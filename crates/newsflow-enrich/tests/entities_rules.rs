@@ -205,3 +205,19 @@ fn acronyms_next_to_speech_verbs_name_no_one() {
     let es = entities(&["He told US TV show 60 Minutes that the film was dark."]);
     assert_ne!(kind_of(&es, "US TV"), Some(EntityType::Person), "{es:#?}");
 }
+
+#[test]
+fn party_adjectives_known_orgs_and_models_before_cues() {
+    let es = entities(&[
+        "The Democratic senators met. Republican lawmakers agreed.",
+        "Islamic State fighters fled. The new LapBook Pro ships soon. BBC Radio 4 covered it.",
+    ]);
+    assert_eq!(kind_of(&es, "Democratic"), Some(EntityType::Organization));
+    assert_eq!(kind_of(&es, "Republican"), Some(EntityType::Organization));
+    assert_eq!(
+        kind_of(&es, "Islamic State"),
+        Some(EntityType::Organization)
+    );
+    assert_eq!(kind_of(&es, "LapBook Pro"), Some(EntityType::Other));
+    assert_eq!(kind_of(&es, "BBC Radio 4"), Some(EntityType::Organization));
+}

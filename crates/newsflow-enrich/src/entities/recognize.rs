@@ -790,6 +790,25 @@ impl<'a> Ctx<'a, '_> {
         if rules::is_disease(toks, self.tokens.get(b)) {
             return EntityType::Other;
         }
+        if !person_cue {
+            // "Islamic State": a known organisation, whatever its last word.
+            if words.known_orgs.contains(surface) {
+                return EntityType::Organization;
+            }
+            // "Democratic senators", "a Republican governor": a party named
+            // as an adjective is the party.
+            if b - a == 1 && rules::is_party(surface) && !matches!(surface, "Green" | "Liberal") {
+                return EntityType::Organization;
+            }
+            // "MacBook Pro", "Stadia Pro": a product's model ("BBC Radio 4"
+            // is a station).
+            if b - a >= 2
+                && rules::ends_in_model_word(toks)
+                && !toks.iter().any(|t| words.org_cues.contains(t.text))
+            {
+                return EntityType::Other;
+            }
+        }
         // "Shadow Secretary of State", "Deputy Prime Minister": a title alone.
         if !person_cue
             && b - a >= 2
