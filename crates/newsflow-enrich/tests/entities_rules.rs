@@ -221,3 +221,10 @@ fn party_adjectives_known_orgs_and_models_before_cues() {
     assert_eq!(kind_of(&es, "LapBook Pro"), Some(EntityType::Other));
     assert_eq!(kind_of(&es, "BBC Radio 4"), Some(EntityType::Organization));
 }
+
+#[test]
+fn arabic_article_names() {
+    let es = entities(&["US forces in al-Tanf guard the camp. Bashar al-Assad spoke."]);
+    assert_eq!(kind_of(&es, "al-Tanf"), Some(EntityType::Place), "{es:#?}");
+    assert_eq!(kind_of(&es, "Bashar al-Assad"), Some(EntityType::Person));
+}

@@ -199,7 +199,8 @@ struct Ctx<'a, 't> {
 }
 
 fn starts_name(t: &Token<'_>) -> bool {
-    t.is_capitalized() && t.text != "’s" && t.text != "'s"
+    (t.is_capitalized() && t.text != "’s" && t.text != "'s")
+        || rules::is_arabic_article_name(t.text)
 }
 
 /// End (exclusive) of the capitalised sequence starting at `i`.
@@ -794,6 +795,18 @@ impl<'a> Ctx<'a, '_> {
             // "Islamic State": a known organisation, whatever its last word.
             if words.known_orgs.contains(surface) {
                 return EntityType::Organization;
+            }
+            // "US forces in al-Tanf": an Arabic place name after a preposition
+            // of place.
+            if b - a == 1
+                && rules::is_arabic_article_name(toks[0].text)
+                && a > 0
+                && matches!(
+                    self.tokens[a - 1].text,
+                    "in" | "near" | "outside" | "at" | "from" | "to" | "around"
+                )
+            {
+                return EntityType::Place;
             }
             // "Democratic senators", "a Republican governor": a party named
             // as an adjective is the party.

@@ -780,3 +780,12 @@ pub fn is_us_state_abbreviation(word: &str) -> bool {
             | "Wyo"
     )
 }
+
+/// "al-Tanf", "al-Shabab", "el-Sisi": an Arabic article joined to a name.
+pub fn is_arabic_article_name(word: &str) -> bool {
+    ["al-", "el-"].iter().any(|article| {
+        word.strip_prefix(article)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase)
+    })
+}
