@@ -228,3 +228,13 @@ fn arabic_article_names() {
     assert_eq!(kind_of(&es, "al-Tanf"), Some(EntityType::Place), "{es:#?}");
     assert_eq!(kind_of(&es, "Bashar al-Assad"), Some(EntityType::Person));
 }
+
+#[test]
+fn a_place_named_once_is_a_place_throughout() {
+    let es = entities(&[
+        "Thousands live near Rukvan. Aid reached Rukvan on Monday. The Rukvan camp is full.",
+    ]);
+    let place = es.iter().find(|e| e.name == "Rukvan").expect("Rukvan");
+    assert_eq!(place.entity_type, EntityType::Place);
+    assert!(place.mentions.len() >= 2, "{es:#?}");
+}

@@ -1441,13 +1441,16 @@ fn link_single_names(ctx: &Ctx<'_, '_>, spans: &mut [Span], players: &[(usize, u
 /// a tie).
 fn unify_single_names(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
     let tokens = ctx.tokens;
-    let typed: Vec<(&str, EntityType)> = spans
+    let typed: Vec<(&str, EntityType, Option<usize>)> = spans
         .iter()
         .filter(|s| {
             s.tok_end - s.tok_start == 1
-                && matches!(s.kind, EntityType::Person | EntityType::Organization)
+                && matches!(
+                    s.kind,
+                    EntityType::Person | EntityType::Organization | EntityType::Place
+                )
         })
-        .map(|s| (tokens[s.tok_start].text, s.kind))
+        .map(|s| (tokens[s.tok_start].text, s.kind, s.place))
         .collect();
     if typed.is_empty() {
         return;
@@ -1457,17 +1460,26 @@ fn unify_single_names(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
             continue;
         }
         let word = tokens[span.tok_start].text;
-        let (mut people, mut orgs) = (0, 0);
-        for &(w, kind) in &typed {
+        let (mut people, mut orgs, mut places) = (0, 0, 0);
+        let mut place = None;
+        for &(w, kind, p) in &typed {
             if w == word {
-                if kind == EntityType::Person {
-                    people += 1;
-                } else {
-                    orgs += 1;
+                match kind {
+                    EntityType::Person => people += 1,
+                    EntityType::Organization => orgs += 1,
+                    _ => {
+                        places += 1;
+                        place = place.or(p);
+                    }
                 }
             }
         }
-        if people > orgs {
+        // "in al-Tanf … the al-Tanf garrison": a place named as one
+        // elsewhere in the text.
+        if places > people && places > orgs {
+            span.kind = EntityType::Place;
+            span.place = place;
+        } else if people > orgs {
             span.kind = EntityType::Person;
             span.gender = GIVEN_NAMES
                 .gender
