@@ -238,3 +238,17 @@ fn a_place_named_once_is_a_place_throughout() {
     assert_eq!(place.entity_type, EntityType::Place);
     assert!(place.mentions.len() >= 2, "{es:#?}");
 }
+
+#[test]
+fn a_firm_described_once_is_a_firm_throughout() {
+    let es = entities(&[
+        "Swiss drugmaker Novaris has bought Hexon. Novaris said the deal would cut costs.",
+        "Film producer Jon Thorne backed it.",
+    ]);
+    assert_eq!(
+        kind_of(&es, "Novaris"),
+        Some(EntityType::Organization),
+        "{es:#?}"
+    );
+    assert_eq!(kind_of(&es, "Jon Thorne"), Some(EntityType::Person));
+}

@@ -122,6 +122,7 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     }
     link_single_names(&ctx, &mut spans, &lineups.players);
     link_org_heads(&ctx, &mut spans);
+    described_orgs_throughout(&ctx, &mut spans);
     surnames_are_people(&ctx, &mut spans);
     link_acronyms(&ctx, &mut spans);
     // Listing first, so that a name typed by its list passes its type on.
@@ -985,7 +986,12 @@ impl<'a> Ctx<'a, '_> {
         if !person_cue && rules::followed_by_region(self.tokens, b) {
             return EntityType::Place;
         }
-        if rules::org_context(self.tokens, a, b) || orgs::business_context(self.tokens, a, b) {
+        // "Jon Thorne backed it": a known given name opening the name keeps
+        // it a person's unless a firm's descriptor stands right before it.
+        let given_first = b - a >= 2 && GIVEN_NAMES.gender.contains_key(toks[0].text);
+        if (rules::org_context(self.tokens, a, b) || orgs::business_context(self.tokens, a, b))
+            && (!given_first || rules::org_descriptor_before(self.tokens, a))
+        {
             return EntityType::Organization;
         }
         // "Environment Canada", "Statistics Canada": a national agency.
@@ -1494,6 +1500,37 @@ fn unify_single_names(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
 
 /// "Marsh & McLennan ... Marsh said": a lone word that opens a firm's name
 /// joined by "&" is that firm, unless it is also part of a person's name.
+/// "Swiss drugmaker Novartis … Novartis said": a lone name described once as
+/// a firm ("drugmaker", "rival", "company") is that firm wherever a speech
+/// verb alone made it a person.
+fn described_orgs_throughout(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
+    let tokens = ctx.tokens;
+    let described: Vec<&str> = spans
+        .iter()
+        .filter(|s| {
+            s.kind == EntityType::Organization
+                && s.tok_end - s.tok_start == 1
+                && rules::org_context(tokens, s.tok_start, s.tok_end)
+        })
+        .map(|s| tokens[s.tok_start].text)
+        .collect();
+    if described.is_empty() {
+        return;
+    }
+    for span in spans.iter_mut() {
+        let word = tokens[span.tok_start].text;
+        if span.tok_end - span.tok_start == 1
+            && matches!(span.kind, EntityType::Person | EntityType::Other)
+            && span.roles.is_empty()
+            && !GIVEN_NAMES.gender.contains_key(word)
+            && described.contains(&word)
+        {
+            span.kind = EntityType::Organization;
+            span.gender = Gender::Unknown;
+        }
+    }
+}
+
 /// "Patrick W. Dalloway was charged. Dalloway denied it.": a lone word typed
 /// an organisation by its context is a person when it is the surname of a
 /// person named in full, and no organisation the lexicon knows.

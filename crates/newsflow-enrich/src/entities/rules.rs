@@ -220,6 +220,20 @@ const ORG_DESCRIPTORS: &[&str] = &[
     "association",
     "movement",
     "militia",
+    // "Swiss drugmaker Novartis", "search firm Blinkx", "rival Euronext".
+    "drugmaker",
+    "carmaker",
+    "chipmaker",
+    "rival",
+    "supermarket",
+    "brewer",
+    "miner",
+    "utility",
+    "exchange",
+    "operator",
+    "distributor",
+    "subsidiary",
+    "unit",
 ];
 
 static ORG_DESCRIPTOR_SET: LazyLock<FxHashSet<&'static str>> =
@@ -227,6 +241,13 @@ static ORG_DESCRIPTOR_SET: LazyLock<FxHashSet<&'static str>> =
 
 /// What the words around a name say about an organisation: a descriptor
 /// right before it or in an apposition after it, or "X said it / its".
+/// "drugmaker Novartis": an organisation's descriptor right before `a`.
+pub fn org_descriptor_before(tokens: &[Token<'_>], a: usize) -> bool {
+    a.checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|t| t.is_word() && ORG_DESCRIPTOR_SET.contains(t.text))
+}
+
 pub fn org_context(tokens: &[Token<'_>], a: usize, b: usize) -> bool {
     let descriptor = |k: usize| {
         tokens
