@@ -149,3 +149,18 @@ fn junior_keeps_its_dot_and_a_firm_its_full_name() {
     assert_eq!(club.entity_type, EntityType::Organization);
     assert_eq!(club.mentions.len(), 2, "{es:#?}");
 }
+
+#[test]
+fn a_surname_spelt_one_letter_off_joins_the_full_name() {
+    let es = entities(&[
+        "Agent Brian Hassell spoke to the club. Hassel says the player wants to stay.",
+        "Tom Hill and Ann Hall met. Hull was not there.",
+    ]);
+    let agent = find(&es, "Brian Hassell").expect("full name");
+    assert_eq!(agent.mentions.len(), 2, "{es:#?}");
+    // Short names stay apart: "Hull" is neither "Hill" nor "Hall".
+    assert!(
+        find(&es, "Tom Hill").is_some_and(|e| e.mentions.len() == 1),
+        "{es:#?}"
+    );
+}

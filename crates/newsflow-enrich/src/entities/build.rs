@@ -199,7 +199,9 @@ impl<'a> Builder<'a> {
                         found = Some(i);
                     }
                 }
-                found.or_else(|| self.short_given_name_form(words))
+                found
+                    .or_else(|| self.short_given_name_form(words))
+                    .or_else(|| self.misspelt_surname(words))
             }
             EntityType::Organization => {
                 // "FBI" → "Federal Bureau of Investigation".
@@ -244,6 +246,34 @@ impl<'a> Builder<'a> {
                 && name.first().is_some_and(|w| *w == first)
                 && ((words.len() == 1 && name.len() >= 2) || (words.len() >= 2 && name.len() == 1));
             if fits {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(i);
+            }
+        }
+        found
+    }
+
+    /// "Hassel said" after "Brian Hassell": a lone surname one letter off
+    /// the surname of exactly one person named in full (spellings vary
+    /// within a story: "Hassel", "Hassell").
+    fn misspelt_surname(&self, words: &[&str]) -> Option<usize> {
+        let [word] = words else {
+            return None;
+        };
+        if word.chars().count() < 5 {
+            return None;
+        }
+        let mut found = None;
+        for (i, name) in self.name_tokens.iter().enumerate() {
+            let Some(surname) = name.last().filter(|_| name.len() >= 2) else {
+                continue;
+            };
+            if self.entities[i].entity_type == EntityType::Person
+                && surname.chars().next() == word.chars().next()
+                && one_edit_apart(surname, word)
+            {
                 if found.is_some() {
                     return None;
                 }
@@ -437,4 +467,28 @@ fn is_headline_case(tokens: &[Token<'_>]) -> bool {
         return all_caps && words > 0;
     }
     capitalised * 10 >= words * 8
+}
+
+/// Whether two different words differ by one inserted, deleted or replaced
+/// character.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if a == b || long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
 }
