@@ -650,6 +650,7 @@ pub const ORG_CUES: &[&str] = &[
     "Interactive",
     "Equities",
     "Brotherhood",
+    "Org",
     "Games",
     "Gaming",
     "Robotics",
