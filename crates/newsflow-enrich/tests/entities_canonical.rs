@@ -164,3 +164,12 @@ fn a_surname_spelt_one_letter_off_joins_the_full_name() {
         "{es:#?}"
     );
 }
+
+#[test]
+fn hyphenated_given_names() {
+    let es = entities(&[
+        "Deputy Director of Public Prosecution Eva-Marie Perrsen said no. Ms Perrsen added more.",
+    ]);
+    let prosecutor = find(&es, "Eva-Marie Perrsen").expect("the title stays out");
+    assert_eq!(prosecutor.mentions.len(), 2, "{es:#?}");
+}

@@ -299,7 +299,7 @@ impl<'a> Builder<'a> {
             };
             // "Chris" and "Christine" Dunmore are two people: known given
             // names of different genders never join.
-            let gender = |name: &str| GIVEN_NAMES.gender.get(name).copied();
+            let gender = |name: &str| GIVEN_NAMES.get(name);
             let same_gender = match (gender(given), gender(other_given)) {
                 (Some(a), Some(b)) => a == b || a == Gender::Unknown || b == Gender::Unknown,
                 _ => true,

@@ -1206,6 +1206,23 @@ pub struct GivenNames {
     pub gender: FxHashMap<&'static str, Gender>,
 }
 
+impl GivenNames {
+    /// The gender of a given name; "Eva-Marie", "Jean-Pierre": a
+    /// hyphenated pair of given names is one, of its first part's gender.
+    pub fn get(&self, word: &str) -> Option<Gender> {
+        if let Some(&g) = self.gender.get(word) {
+            return Some(g);
+        }
+        let (first, second) = word.split_once('-')?;
+        let g = *self.gender.get(first)?;
+        self.gender.contains_key(second).then_some(g)
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Gender {
     Male,

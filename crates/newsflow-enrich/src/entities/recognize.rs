@@ -475,7 +475,7 @@ impl<'a> Ctx<'a, '_> {
                 || self.match_title_role(k, j).is_some();
             // "American Maurice Greene": a demonym adjective is no part of a
             // person's name, known given name or not.
-            let name_follows = GIVEN_NAMES.gender.contains_key(self.tokens[k].text)
+            let name_follows = GIVEN_NAMES.contains(self.tokens[k].text)
                 || (demonym && (2..=3).contains(&(j - k)) && self.unknown_name_words(k, j));
             // "British Red Cross", "Scottish Executive": a national branch
             // or government is one organisation.
@@ -599,7 +599,7 @@ impl<'a> Ctx<'a, '_> {
         // given name; with no person after it, the rest is the role's body.
         if pos > title_start && matches!(self.tokens[pos].text, "of" | "for") {
             let given = (pos + 2..j)
-                .find(|&k| GIVEN_NAMES.gender.contains_key(self.tokens[k].text))
+                .find(|&k| GIVEN_NAMES.contains(self.tokens[k].text))
                 .or_else(|| rules::name_after_role_phrase(self.tokens, pos + 1, j));
             match given {
                 Some(k) => {
@@ -694,7 +694,7 @@ impl<'a> Ctx<'a, '_> {
         while kind == EntityType::Person
             && b - a >= 3
             && is_common_word(self.tokens[b - 1].text)
-            && !GIVEN_NAMES.gender.contains_key(self.tokens[b - 1].text)
+            && !GIVEN_NAMES.contains(self.tokens[b - 1].text)
         {
             b -= 1;
             kind = self.classify(a, b, person_cue);
@@ -739,9 +739,7 @@ impl<'a> Ctx<'a, '_> {
         };
         let gender = if gender == Gender::Unknown && kind == EntityType::Person {
             GIVEN_NAMES
-                .gender
                 .get(self.tokens[a].text)
-                .copied()
                 .unwrap_or(Gender::Unknown)
         } else {
             gender
@@ -988,7 +986,7 @@ impl<'a> Ctx<'a, '_> {
         }
         // "Jon Thorne backed it": a known given name opening the name keeps
         // it a person's unless a firm's descriptor stands right before it.
-        let given_first = b - a >= 2 && GIVEN_NAMES.gender.contains_key(toks[0].text);
+        let given_first = b - a >= 2 && GIVEN_NAMES.contains(toks[0].text);
         if (rules::org_context(self.tokens, a, b) || orgs::business_context(self.tokens, a, b))
             && (!given_first || rules::org_descriptor_before(self.tokens, a))
         {
@@ -1006,7 +1004,7 @@ impl<'a> Ctx<'a, '_> {
         {
             return EntityType::Organization;
         }
-        if GIVEN_NAMES.gender.contains_key(toks[0].text) {
+        if GIVEN_NAMES.contains(toks[0].text) {
             return EntityType::Person;
         }
         // "Latin American", "South African": a demonym phrase, no person;
@@ -1251,7 +1249,7 @@ impl<'a> Ctx<'a, '_> {
     fn person_starts_at(&self, a: usize, b: usize) -> bool {
         let t = self.tokens[a].text;
         WORDS.honorifics.contains(t)
-            || GIVEN_NAMES.gender.contains_key(t)
+            || GIVEN_NAMES.contains(t)
             || self.match_title_role(a, b).is_some()
     }
 
@@ -1319,7 +1317,7 @@ impl<'a> Ctx<'a, '_> {
             && !matches!(portfolio.text, "Shadow" | "Deputy" | "Junior" | "Acting" | "Former")
             && portfolio.is_capitalized()
             && !portfolio.is_all_caps()
-            && !GIVEN_NAMES.gender.contains_key(portfolio.text)
+            && !GIVEN_NAMES.contains(portfolio.text)
             && is_common_word(portfolio.text);
         fits.then_some(2)
     }
@@ -1399,7 +1397,7 @@ impl<'a> Ctx<'a, '_> {
         }
         let known = !GAZETTEER.lookup(t.text).is_empty()
             || GAZETTEER.demonym(t.text).is_some()
-            || GIVEN_NAMES.gender.contains_key(t.text)
+            || GIVEN_NAMES.contains(t.text)
             || WORDS.known_orgs.contains(t.text)
             || is_extra_place(t.text);
         if known {
@@ -1487,11 +1485,7 @@ fn unify_single_names(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
             span.place = place;
         } else if people > orgs {
             span.kind = EntityType::Person;
-            span.gender = GIVEN_NAMES
-                .gender
-                .get(word)
-                .copied()
-                .unwrap_or(Gender::Unknown);
+            span.gender = GIVEN_NAMES.get(word).unwrap_or(Gender::Unknown);
         } else if orgs > people {
             span.kind = EntityType::Organization;
         }
@@ -1522,7 +1516,7 @@ fn described_orgs_throughout(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
         if span.tok_end - span.tok_start == 1
             && matches!(span.kind, EntityType::Person | EntityType::Other)
             && span.roles.is_empty()
-            && !GIVEN_NAMES.gender.contains_key(word)
+            && !GIVEN_NAMES.contains(word)
             && described.contains(&word)
         {
             span.kind = EntityType::Organization;
@@ -1585,7 +1579,7 @@ fn link_org_heads(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
                 && first.is_capitalized()
                 && !first.is_all_caps()
                 && first.text.chars().count() >= 4
-                && !GIVEN_NAMES.gender.contains_key(first.text)
+                && !GIVEN_NAMES.contains(first.text)
                 && !is_common_word(first.text)
                 && !rules::is_national_adjective(first.text);
             s.kind == EntityType::Organization && (ampersand || named_head)

@@ -64,9 +64,8 @@ pub fn all_common_words(tokens: &[Token<'_>]) -> bool {
 /// name after a non-name prefix: "Refugee Council Enver Solomon",
 /// "Scientologist Tom Cruise".
 pub fn person_after_prefix(tokens: &[Token<'_>], a: usize, b: usize) -> Option<usize> {
-    let given = |k: usize| {
-        GIVEN_NAMES.gender.contains_key(tokens[k].text) && !is_name_particle(tokens[k].text)
-    };
+    let given =
+        |k: usize| GIVEN_NAMES.contains(tokens[k].text) && !is_name_particle(tokens[k].text);
     // After an organisation's head noun, an unknown two-word name will do.
     let after_org_head = |k: usize| {
         WORDS.org_cues.contains(tokens[k - 1].text)
@@ -446,7 +445,7 @@ pub fn and_continuation(tokens: &[Token<'_>], chunk_start: usize, at: usize) -> 
             || GAZETTEER.demonym(t.text).is_some()
             || WORDS.of_heads.contains(t.text)
             || WORDS.known_orgs.contains(t.text)
-            || GIVEN_NAMES.gender.contains_key(t.text)
+            || GIVEN_NAMES.contains(t.text)
     };
     let before = &tokens[of + 1..at];
     if before.is_empty() || before.len() > 3 {

@@ -713,7 +713,7 @@ fn byte_at(tokens: &[Token<'_>], pos: usize) -> Option<usize> {
 fn name_gender(name: &str) -> Gender {
     name.split_whitespace()
         .next()
-        .and_then(|w| GIVEN_NAMES.gender.get(w).copied())
+        .and_then(|w| GIVEN_NAMES.get(w))
         .unwrap_or(Gender::Unknown)
 }
 
