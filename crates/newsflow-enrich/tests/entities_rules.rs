@@ -252,3 +252,17 @@ fn a_firm_described_once_is_a_firm_throughout() {
     );
     assert_eq!(kind_of(&es, "Jon Thorne"), Some(EntityType::Person));
 }
+
+#[test]
+fn which_after_a_name_makes_a_speaker_a_firm() {
+    let es = entities(&[
+        "Yukara, which owns the plant, said output fell. Yukara said it would cut jobs.",
+        "Tara Quell, who runs the firm, said no.",
+    ]);
+    assert_eq!(
+        kind_of(&es, "Yukara"),
+        Some(EntityType::Organization),
+        "{es:#?}"
+    );
+    assert_eq!(kind_of(&es, "Tara Quell"), Some(EntityType::Person));
+}

@@ -1499,6 +1499,14 @@ fn unify_single_names(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
 /// verb alone made it a person.
 fn described_orgs_throughout(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
     let tokens = ctx.tokens;
+    // "Novartis, which last month forecast …": "which" follows a thing, not
+    // a person; an unknown name that is no place is then a firm.
+    let which_after = |s: &Span| {
+        tokens.get(s.tok_end).is_some_and(|t| t.is_punct(","))
+            && tokens.get(s.tok_end + 1).is_some_and(|t| t.text == "which")
+            && s.kind != EntityType::Place
+            && !ctx.is_place_name(tokens[s.tok_start].text)
+    };
     let described: Vec<&str> = spans
         .iter()
         .filter(|s| {
@@ -1508,16 +1516,29 @@ fn described_orgs_throughout(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
         })
         .map(|s| tokens[s.tok_start].text)
         .collect();
-    if described.is_empty() {
+    // A "which" proves no person, not a firm ("The Apprentice, which"):
+    // it only turns a person's guess into a firm's.
+    let not_people: Vec<&str> = spans
+        .iter()
+        .filter(|s| {
+            s.tok_end - s.tok_start == 1
+                && which_after(s)
+                && !GIVEN_NAMES.contains(tokens[s.tok_start].text)
+        })
+        .map(|s| tokens[s.tok_start].text)
+        .collect();
+    if described.is_empty() && not_people.is_empty() {
         return;
     }
     for span in spans.iter_mut() {
         let word = tokens[span.tok_start].text;
+        let retype = described.contains(&word)
+            || (span.kind == EntityType::Person && not_people.contains(&word));
         if span.tok_end - span.tok_start == 1
             && matches!(span.kind, EntityType::Person | EntityType::Other)
             && span.roles.is_empty()
             && !GIVEN_NAMES.contains(word)
-            && described.contains(&word)
+            && retype
         {
             span.kind = EntityType::Organization;
             span.gender = Gender::Unknown;
