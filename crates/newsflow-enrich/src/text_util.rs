@@ -216,14 +216,18 @@ pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
         let after_opening_quote = tokens
             .last()
             .is_some_and(|p| p.sentence_start && is_quote_mark(p.text));
+        let text_of_token = &text[start..pos];
+        // "Sen. Ben Sasse, R-Neb., called": a comma after a full stop shows
+        // the stop ended an abbreviation, not the sentence.
+        let continues = matches!(text_of_token, "," | ";") && !paragraph_pending;
         let token = Token {
-            text: &text[start..pos],
+            text: text_of_token,
             start,
             end: pos,
             char_start: start_cp,
             char_end: cp,
             kind,
-            sentence_start: sentence_pending || after_opening_quote,
+            sentence_start: (sentence_pending && !continues) || after_opening_quote,
             paragraph_start: paragraph_pending,
             paragraph,
         };
@@ -350,6 +354,17 @@ mod tests {
                 "people", "."
             ]
         );
+    }
+
+    #[test]
+    fn a_comma_after_an_abbreviation_continues_the_sentence() {
+        let toks = tokenize("Sen. Ben Sasse, R-Neb., called it a crisis. Then it ended.");
+        assert!(
+            toks.iter().filter(|t| t.sentence_start).count() == 2,
+            "{toks:#?}"
+        );
+        let called = toks.iter().find(|t| t.text == "called").unwrap();
+        assert!(!called.sentence_start);
     }
 
     #[test]
