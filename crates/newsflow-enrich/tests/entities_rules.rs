@@ -266,3 +266,31 @@ fn which_after_a_name_makes_a_speaker_a_firm() {
     );
     assert_eq!(kind_of(&es, "Tara Quell"), Some(EntityType::Person));
 }
+
+/// Cases a review of the rules found: each once went wrong.
+#[test]
+fn reviewed_edge_cases() {
+    // A multi-byte character before "ing" must not panic.
+    let _ = entities(&["Ab任ing Smith arrived. He said so."]);
+    let es = entities(&["Mrs May said she would stay. The talks end in May."]);
+    assert_eq!(kind_of(&es, "May"), Some(EntityType::Person), "{es:#?}");
+    let es =
+        entities(&["JK Rowling said it. JoAnn Smith said so. In 2005 Hodgson said he would stay."]);
+    assert_eq!(kind_of(&es, "JK Rowling"), Some(EntityType::Person));
+    assert_eq!(kind_of(&es, "JoAnn Smith"), Some(EntityType::Person));
+    assert_eq!(kind_of(&es, "Hodgson"), Some(EntityType::Person));
+    let es = entities(&["Goals from Firmino, Mo Salah and Sadio Mane won it."]);
+    assert_ne!(kind_of(&es, "Firmino"), Some(EntityType::Place), "{es:#?}");
+    let es = entities(&["Reading FC sacked the manager. Student Loans Company said no."]);
+    assert_eq!(kind_of(&es, "Reading FC"), Some(EntityType::Organization));
+    assert_eq!(
+        kind_of(&es, "Student Loans Company"),
+        Some(EntityType::Organization)
+    );
+    let es = entities(&["British Gas said prices rise. The Welsh Liberal Democrats said no."]);
+    assert_eq!(kind_of(&es, "British Gas"), Some(EntityType::Organization));
+    assert_eq!(
+        kind_of(&es, "Welsh Liberal Democrats"),
+        Some(EntityType::Organization)
+    );
+}

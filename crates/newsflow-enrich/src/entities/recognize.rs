@@ -497,7 +497,7 @@ impl<'a> Ctx<'a, '_> {
                             "," | "'s" | "’s" | "is" | "was" | "has" | "had" | "will" | "shares"
                         )
                 });
-            if acts && !demonym && rules::all_common_words(&self.tokens[k..j]) {
+            if acts && rules::all_common_words(&self.tokens[k..j]) {
                 spans.push(self.span(pos, j, EntityType::Organization, None, false));
                 return;
             }
@@ -887,16 +887,32 @@ impl<'a> Ctx<'a, '_> {
         {
             return EntityType::Place;
         }
-        // "the 737 Max", "iPhone 11 Pro": a model word after a number.
-        if b - a == 1
-            && a > 0
-            && self.tokens[a - 1].kind == crate::text_util::TokenKind::Number
-            && !person_cue
-        {
-            return EntityType::Other;
+        // "the 737 Max", "iPhone 11 Pro": a model word right after a number
+        // (not "In 2005 Hodgson said": a year after a preposition).
+        if b - a == 1 && a > 0 && !person_cue {
+            let number = &self.tokens[a - 1];
+            let year = number.text.len() == 4 && number.text.starts_with(['1', '2']);
+            let after_preposition = a > 1
+                && matches!(
+                    self.tokens[a - 2].text.to_lowercase().as_str(),
+                    "in" | "on" | "at" | "since" | "by" | "from" | "to" | "until" | "of"
+                );
+            if number.kind == crate::text_util::TokenKind::Number
+                && number.end < toks[0].start
+                && !year
+                && !after_preposition
+            {
+                return EntityType::Other;
+            }
         }
-        // "in May": the month, unless a title or given name makes it Mrs May.
-        if surface == "May" && !person_cue {
+        // "in May": the month, unless a title before it or a speech verb
+        // after it makes it Mrs May.
+        let honorific_before = a > 0 && WORDS.honorifics.contains(self.tokens[a - 1].text);
+        let speech_after_may = self
+            .tokens
+            .get(b)
+            .is_some_and(|t| SPEECH_VERBS.contains(&t.text));
+        if surface == "May" && !person_cue && !honorific_before && !speech_after_may {
             return EntityType::Other;
         }
         // "the Moon": the Earth's moon (Moon Jae-in has no article).
@@ -906,10 +922,13 @@ impl<'a> Ctx<'a, '_> {
         // "Hayward, Calif.": a place before a US state's abbreviation.
         if !person_cue
             && self.tokens.get(b).is_some_and(|t| t.is_punct(","))
-            && self
-                .tokens
-                .get(b + 1)
-                .is_some_and(|t| rules::is_us_state_abbreviation(t.text))
+            && self.tokens.get(b + 1).is_some_and(|t| {
+                rules::is_us_state_abbreviation(t.text)
+                    && self
+                        .tokens
+                        .get(b + 2)
+                        .is_some_and(|d| d.is_punct(".") && d.start == t.end)
+            })
         {
             return EntityType::Place;
         }
@@ -1046,7 +1065,13 @@ impl<'a> Ctx<'a, '_> {
                 .get(b + 1)
                 .is_some_and(|t| t.kind == crate::text_util::TokenKind::Number);
         // "told US TV show 60 Minutes": acronyms name no one.
-        let acronym = toks.iter().any(|t| t.is_all_caps() && t.text.len() <= 4);
+        // (Known acronyms only: "JK Rowling", "DJ Khaled" are people.)
+        let acronym = toks.iter().any(|t| {
+            t.is_all_caps()
+                && (t.text == "TV"
+                    || words.known_orgs.contains(t.text)
+                    || !GAZETTEER.lookup(t.text).is_empty())
+        });
         if (speech_after || speech_before || age_after) && b - a <= 3 && !acronym {
             return EntityType::Person;
         }
@@ -1376,12 +1401,20 @@ impl<'a> Ctx<'a, '_> {
         }
         // "Getting Disney on board", "Hosting Cook": a sentence-initial
         // verb in -ing before a name.
-        if j - i > 1 && rules::is_gerund_of_common_verb(t.text) && !self.is_place_name(t.text) {
+        // Both only before a name that is no organisation's or place's
+        // ("Reading FC", "Student Loans Company" keep their first word).
+        let person_follows = j - i > 1
+            && !self.is_place_name(self.tokens[i + 1].text)
+            && !self.tokens[i + 1..j]
+                .iter()
+                .any(|w| WORDS.org_cues.contains(w.text));
+        if person_follows && rules::is_gerund_of_common_verb(t.text) && !self.is_place_name(t.text)
+        {
             return true;
         }
         // "Striker Thierry Henry": a role word capitalised by the sentence
         // start (titles such as "Coach" stay: they become the person's role).
-        if j - i > 1 && self.match_title_role(i, j).is_none() {
+        if person_follows && self.match_title_role(i, j).is_none() {
             let role = with_lowercase(t.text, |lower| {
                 WORDS
                     .role_words

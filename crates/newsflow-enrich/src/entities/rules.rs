@@ -672,7 +672,7 @@ pub fn is_camel_case(word: &str) -> bool {
             return !matches!(
                 prefix,
                 "Mc" | "Mac" | "De" | "Di" | "Da" | "Du" | "Le" | "La" | "Van" | "Von" | "Fitz"
-            );
+            ) && camel_tail_is_word(word, at);
         } else if !c.is_alphabetic() {
             // "O'Neill", "Smith-Jones": a new part starts.
             seen_lower = false;
@@ -714,13 +714,23 @@ pub fn is_gerund_of_common_verb(word: &str) -> bool {
         return false;
     };
     let stem = stem.to_lowercase();
-    let doubled = stem.len() >= 3 && {
-        let b = stem.as_bytes();
-        b[b.len() - 1] == b[b.len() - 2]
+    // "gett" -> "get": a doubled final letter (compared as characters: a
+    // multi-byte character may end in two equal bytes).
+    let mut last = stem.char_indices().rev();
+    let undoubled = match (last.next(), last.next()) {
+        (Some((at, a)), Some((_, b))) if a == b && stem.chars().count() >= 3 => Some(&stem[..at]),
+        _ => None,
     };
     is_common_word(&stem)
         || is_common_word(&format!("{stem}e"))
-        || (doubled && is_common_word(&stem[..stem.len() - 1]))
+        || undoubled.is_some_and(is_common_word)
+}
+
+/// "DoorDash", "GrubHub", "WeWork": a firm's joined words, a first part of
+/// three letters or more, or an ordinary word after the inner capital;
+/// "JoAnn", "RuPaul", "JaVale" are people's names.
+fn camel_tail_is_word(word: &str, at: usize) -> bool {
+    word[..at].chars().count() >= 3 || is_common_word(&word[at..])
 }
 
 /// A party's members by name: "Democrats", "Republicans", "Tories".
@@ -735,8 +745,10 @@ pub fn is_party_plural(word: &str) -> bool {
 /// "Christian Democrats", "Free Democrats", "Sweden Democrats" (a place is
 /// checked by the caller's name rules: "Kentucky Democrats" splits).
 pub fn is_party_plural_modifier(words: &str) -> bool {
+    // "Welsh Liberal Democrats": the word right before the plural decides.
+    let last = words.rsplit(' ').next().unwrap_or(words);
     matches!(
-        words,
+        last,
         "Social" | "Christian" | "Free" | "New" | "Young" | "Lib" | "Liberal" | "Sweden"
     )
 }

@@ -416,16 +416,19 @@ impl<'a> Attributor<'a> {
                 // apposition the cue ends without its closing comma.
                 // "study lead author Lucas Paganini, a planetary scientist …":
                 // a few lower-case words of description may come first.
-                let opener = self.mentions.iter().find(|m| {
-                    let at = self.tokens.partition_point(|t| t.char_start < m.start);
-                    at < k
-                        && at <= a + 4
-                        && m.start >= self.tokens[a].char_start
-                        && self.tokens[a..at]
-                            .iter()
-                            .all(|t| t.is_word() && !t.is_capitalized())
-                        && self.entities[m.entity].entity_type == EntityType::Person
-                });
+                let opener = self
+                    .mentions_between(self.tokens[a].char_start, self.tokens[k].char_start)
+                    .iter()
+                    .find(|m| {
+                        let at = self.tokens.partition_point(|t| t.char_start < m.start);
+                        at < k
+                            && at <= a + 4
+                            && m.start >= self.tokens[a].char_start
+                            && self.tokens[a..at]
+                                .iter()
+                                .all(|t| t.is_word() && !t.is_capitalized())
+                            && self.entities[m.entity].entity_type == EntityType::Person
+                    });
                 if let Some(m) = opener {
                     let after = self.tokens.partition_point(|t| t.char_start < m.end);
                     if after < k && self.tokens[after].text == "," {
@@ -573,7 +576,7 @@ impl<'a> Attributor<'a> {
         if head_last && s > 0 && self.tokens[s - 1].text == "," {
             let comma = self.tokens[s - 1].char_start;
             let named = self
-                .mentions
+                .mentions_between(0, comma)
                 .iter()
                 .rev()
                 .find(|m| m.end <= comma)
@@ -587,11 +590,19 @@ impl<'a> Attributor<'a> {
         }
         let from = self.tokens[head].char_end;
         let to = self.tokens[e - 1].char_end;
-        !self.mentions.iter().any(|m| {
+        !self.mentions_between(from, to).iter().any(|m| {
             m.start >= from
                 && m.end <= to
                 && self.entities[m.entity].entity_type == EntityType::Person
         })
+    }
+
+    /// The mentions that start in `from..to` (code points): mentions are
+    /// sorted by start, so two binary searches instead of a scan.
+    pub(super) fn mentions_between(&self, from: usize, to: usize) -> &[BodyMention] {
+        let a = self.mentions.partition_point(|m| m.start < from);
+        let b = self.mentions.partition_point(|m| m.start < to);
+        &self.mentions[a..b.max(a)]
     }
 
     /// "wrote 43-year-old Martin Taylor": the token after an age that
