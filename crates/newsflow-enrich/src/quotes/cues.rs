@@ -96,6 +96,7 @@ pub const CUES: &[&str] = &[
 /// minister"). After the others the next name is the listener or the thing
 /// talked about ("told Reuters", "called Davis", "described BA's results").
 pub const INVERTIBLE_CUES: &[&str] = &[
+    "reports",
     "insists",
     "argues",
     "claims",
