@@ -294,3 +294,18 @@ fn reviewed_edge_cases() {
         Some(EntityType::Organization)
     );
 }
+
+#[test]
+fn acronyms_of_terms_and_technology_words_are_no_organisations() {
+    let es = entities(&[
+        "Doctors found hypersensitivity pneumonitis, or HP. HP is rare.",
+        "Economists track gross domestic product (GDP). The VR headset costs more. The BBC said so.",
+    ]);
+    assert_ne!(
+        kind_of(&es, "HP"),
+        Some(EntityType::Organization),
+        "{es:#?}"
+    );
+    assert_ne!(kind_of(&es, "VR"), Some(EntityType::Organization));
+    assert_eq!(kind_of(&es, "BBC"), Some(EntityType::Organization));
+}

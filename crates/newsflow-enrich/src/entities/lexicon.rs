@@ -1199,7 +1199,9 @@ pub const NON_ORG_CAPS: &[&str] = &[
     "RPG", "POW", "POWs", "AWOL", "ASAP", "FYI", "RIP", "TBA", "SOS", "CEOs", "MEP", "MEPs", "MSP",
     "MSPs", "MLA", "MLAs", "QC", "KC", "OTC", "NB", "AKA",
     // Share indices: "FTSE 100 companies".
-    "FTSE",
+    "FTSE", // Technology and finance terms of modern news.
+    "VR", "AR", "XR", "EBITDA", "ROI", "SaaS", "OLED", "RGB", "SSD", "HDR", "NFC", "LTE", "5G",
+    "4G", "OS", "UI", "UX", "PE", "VC", "VCs", "B2B", "DLC", "FPS",
 ];
 
 pub struct GivenNames {

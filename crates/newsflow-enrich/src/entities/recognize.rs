@@ -1724,6 +1724,41 @@ fn has_org_cue_in(tokens: &[Token<'_>], a: usize, b: usize) -> bool {
 /// its other mentions of the text.
 fn link_acronyms(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
     let tokens = ctx.tokens;
+    // "hypersensitivity pneumonitis (HP)", "gross domestic product (GDP)":
+    // an acronym the text spells out in lower-case words is a term, no
+    // organisation, wherever it occurs.
+    let terms: Vec<&str> = spans
+        .iter()
+        .filter(|s| s.tok_end - s.tok_start == 1 && tokens[s.tok_start].is_all_caps())
+        .filter(|s| {
+            let k = s.tok_start;
+            // "… (HP)" or "…, or HP".
+            let spelt_end = if k >= 1
+                && tokens[k - 1].is_punct("(")
+                && tokens.get(k + 1).is_some_and(|t| t.is_punct(")"))
+            {
+                Some(k - 1)
+            } else if k >= 1 && tokens[k - 1].text == "or" {
+                Some(if k >= 2 && tokens[k - 2].is_punct(",") {
+                    k - 2
+                } else {
+                    k - 1
+                })
+            } else {
+                None
+            };
+            spelt_end.is_some_and(|e| rules::spelt_out_in_lower_case(tokens[k].text, &tokens[..e]))
+        })
+        .map(|s| tokens[s.tok_start].text)
+        .collect();
+    if !terms.is_empty() {
+        for span in spans.iter_mut() {
+            if span.tok_end - span.tok_start == 1 && terms.contains(&tokens[span.tok_start].text) {
+                span.kind = EntityType::Other;
+                span.place = None;
+            }
+        }
+    }
     let mut acronyms: Vec<(&str, (usize, usize))> = Vec::new();
     for span in spans.iter() {
         let (a, b) = (span.tok_start, span.tok_end);

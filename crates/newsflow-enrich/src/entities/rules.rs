@@ -821,3 +821,21 @@ pub fn is_arabic_article_name(word: &str) -> bool {
             .is_some_and(char::is_uppercase)
     })
 }
+
+/// Whether the lower-case words right before (the end of `before`) spell
+/// `acronym` by their initials: "hypersensitivity pneumonitis" for "HP".
+pub fn spelt_out_in_lower_case(acronym: &str, before: &[Token<'_>]) -> bool {
+    let letters: Vec<char> = acronym.chars().collect();
+    if letters.len() < 2 || before.len() < letters.len() {
+        return false;
+    }
+    let words = &before[before.len() - letters.len()..];
+    words.iter().zip(&letters).all(|(w, &l)| {
+        w.is_word()
+            && !w.is_capitalized()
+            && w.text
+                .chars()
+                .next()
+                .is_some_and(|c| c.eq_ignore_ascii_case(&l))
+    })
+}
