@@ -309,3 +309,18 @@ fn acronyms_of_terms_and_technology_words_are_no_organisations() {
     assert_ne!(kind_of(&es, "VR"), Some(EntityType::Organization));
     assert_eq!(kind_of(&es, "BBC"), Some(EntityType::Organization));
 }
+
+#[test]
+fn names_of_works_are_no_people() {
+    let es = entities(&[
+        "The fourth Star Trek film was greenlit. Star Trek Beyond was directed by Justin Lin. A Tom Hanks film opened.",
+    ]);
+    assert_ne!(
+        kind_of(&es, "Star Trek"),
+        Some(EntityType::Person),
+        "{es:#?}"
+    );
+    assert_ne!(kind_of(&es, "Star Trek Beyond"), Some(EntityType::Person));
+    assert_eq!(kind_of(&es, "Justin Lin"), Some(EntityType::Person));
+    assert_eq!(kind_of(&es, "Tom Hanks"), Some(EntityType::Person));
+}

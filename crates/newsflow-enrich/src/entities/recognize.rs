@@ -122,6 +122,7 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     }
     link_single_names(&ctx, &mut spans, &lineups.players);
     link_org_heads(&ctx, &mut spans);
+    works_are_no_people(&ctx, &mut spans);
     described_orgs_throughout(&ctx, &mut spans);
     surnames_are_people(&ctx, &mut spans);
     link_acronyms(&ctx, &mut spans);
@@ -1527,6 +1528,68 @@ fn unify_single_names(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
 
 /// "Marsh & McLennan ... Marsh said": a lone word that opens a firm's name
 /// joined by "&" is that firm, unless it is also part of a person's name.
+/// "the fourth Star Trek film … Star Trek Beyond": a name that a work noun
+/// follows is a work's (a film, series, game, album), and so are the names
+/// it begins, where a person's was guessed.
+fn works_are_no_people(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
+    const WORK_NOUNS: &[&str] = &[
+        "film",
+        "films",
+        "movie",
+        "movies",
+        "series",
+        "franchise",
+        "sequel",
+        "prequel",
+        "reboot",
+        "spin-off",
+        "trilogy",
+        "saga",
+        "album",
+        "novel",
+        "game",
+        "games",
+        "episode",
+        "musical",
+        "documentary",
+        "podcast",
+    ];
+    let tokens = ctx.tokens;
+    let works: Vec<(usize, usize)> = spans
+        .iter()
+        .filter(|s| {
+            // ("a Tom Hanks film": a known given name is a person's.)
+            s.kind == EntityType::Person
+                && s.tok_end - s.tok_start >= 2
+                && !GIVEN_NAMES.contains(tokens[s.tok_start].text)
+                && tokens
+                    .get(s.tok_end)
+                    .is_some_and(|t| WORK_NOUNS.contains(&t.text))
+        })
+        .map(|s| (s.tok_start, s.tok_end))
+        .collect();
+    if works.is_empty() {
+        return;
+    }
+    for span in spans.iter_mut() {
+        if span.kind != EntityType::Person {
+            continue;
+        }
+        let begins_with_work = works.iter().any(|&(a, b)| {
+            let n = b - a;
+            span.tok_end - span.tok_start >= n
+                && tokens[a..b]
+                    .iter()
+                    .zip(&tokens[span.tok_start..])
+                    .all(|(w, t)| w.text == t.text)
+        });
+        if begins_with_work {
+            span.kind = EntityType::Other;
+            span.gender = Gender::Unknown;
+        }
+    }
+}
+
 /// "Swiss drugmaker Novartis … Novartis said": a lone name described once as
 /// a firm ("drugmaker", "rival", "company") is that firm wherever a speech
 /// verb alone made it a person.
