@@ -815,11 +815,12 @@ pub fn is_us_state_abbreviation(word: &str) -> bool {
 
 /// "al-Tanf", "al-Shabab", "el-Sisi": an Arabic article joined to a name.
 pub fn is_arabic_article_name(word: &str) -> bool {
-    ["al-", "el-"].iter().any(|article| {
-        word.strip_prefix(article)
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_uppercase)
-    })
+    // Byte tests first: this runs for every lower-case token of a text.
+    let b = word.as_bytes();
+    b.len() > 3
+        && b[2] == b'-'
+        && matches!(&b[..2], b"al" | b"el")
+        && word[3..].chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether the lower-case words right before (the end of `before`) spell
