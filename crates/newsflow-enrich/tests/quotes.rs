@@ -354,3 +354,20 @@ fn possessors_speak_only_through_documents() {
     assert_ne!(qs[0].speaker.as_deref(), Some("Harbor Films"), "{qs:#?}");
     assert_eq!(qs[1].speaker.as_deref(), Some("Jon Cornell"), "{qs:#?}");
 }
+
+/// The inverted subject is the first name after the cue, even when the
+/// clause goes on to name others; an employer before a title is not it.
+#[test]
+fn inverted_subject_is_the_first_person_after_the_cue() {
+    let qs = quotes(&[
+        "Guitarist Buddy Gale played first. Eric Clapstone followed.",
+        "“My course was set,” said Clapstone who joined Gale and King on stage.",
+        "“We needed scale,” said Fiat chief executive Sergio Marchetti.",
+    ]);
+    assert_eq!(qs[0].speaker.as_deref(), Some("Eric Clapstone"), "{qs:#?}");
+    assert_eq!(
+        qs[1].speaker.as_deref(),
+        Some("Sergio Marchetti"),
+        "{qs:#?}"
+    );
+}

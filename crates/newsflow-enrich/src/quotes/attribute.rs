@@ -474,7 +474,19 @@ impl<'a> Attributor<'a> {
                     clause_ends || (names_person && self.name_ends_clause(s, e))
                 };
                 if !complement && accept {
-                    speaker = self.resolve((s, e), previous);
+                    // "said Clapton who joined Guy on stage": the inverted
+                    // subject is the first name after the cue.
+                    let first_name = starts_name
+                        .then(|| {
+                            let from = self.tokens[s].char_start;
+                            self.mentions_between(from, from + 1).first()
+                        })
+                        .flatten()
+                        // ("said Fiat chief Sergio Marchionne": an organisation
+                        // first is the person's employer.)
+                        .filter(|m| self.entities[m.entity].entity_type == EntityType::Person)
+                        .map(|m| m.entity);
+                    speaker = first_name.or_else(|| self.resolve((s, e), previous));
                 }
             }
             return Some(Attribution {
@@ -496,22 +508,29 @@ impl<'a> Attributor<'a> {
         ) else {
             return true;
         };
-        let Some(m) = self.mentions.iter().rev().find(|m| {
-            m.start >= first.char_start
-                && m.end <= last.char_end
-                && matches!(
-                    self.entities[m.entity].entity_type,
-                    EntityType::Person | EntityType::Organization
-                )
-        }) else {
+        let named: Vec<&BodyMention> = self
+            .mentions_between(first.char_start, last.char_end)
+            .iter()
+            .filter(|m| {
+                m.end <= last.char_end
+                    && matches!(
+                        self.entities[m.entity].entity_type,
+                        EntityType::Person | EntityType::Organization
+                    )
+            })
+            .collect();
+        if named.is_empty() {
             return true;
-        };
-        let after = self.tokens.partition_point(|t| t.char_start < m.end);
-        // "said rally driver Dave Hawkins who runs the company" too.
-        self.tokens.get(after).is_none_or(|t| {
-            t.kind == TokenKind::Punct
-                || is_preposition(t.text)
-                || matches!(t.text, "who" | "whose" | "which")
+        }
+        // Any name of the phrase ending it: "said rally driver Dave Hawkins
+        // who runs the company", "said Clapton who joined Guy and King".
+        named.iter().any(|m| {
+            let after = self.tokens.partition_point(|t| t.char_start < m.end);
+            self.tokens.get(after).is_none_or(|t| {
+                t.kind == TokenKind::Punct
+                    || is_preposition(t.text)
+                    || matches!(t.text, "who" | "whose" | "which")
+            })
         })
     }
 
