@@ -371,3 +371,17 @@ fn inverted_subject_is_the_first_person_after_the_cue() {
         "{qs:#?}"
     );
 }
+
+/// A colon hands an uncued quote to the subject of the sentence it ends.
+#[test]
+fn a_colon_hands_the_quote_to_the_sentence_subject() {
+    let qs = quotes(&[
+        "“We will win,” Kate Yorke said.",
+        "Caitlin Smithers agreed: “It is a different job altogether.”",
+    ]);
+    assert_eq!(
+        qs[1].speaker.as_deref(),
+        Some("Caitlin Smithers"),
+        "{qs:#?}"
+    );
+}

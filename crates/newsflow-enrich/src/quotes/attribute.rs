@@ -149,6 +149,14 @@ impl<'a> Attributor<'a> {
             || matches!(previous.text, "." | "!" | "?" | ":" | "”" | "\"")
     }
 
+    /// Whether a colon ends the text right before `quote`'s opening mark.
+    pub fn after_colon(&self, quote: &QuoteSpan) -> bool {
+        let before_end = self.tokens.partition_point(|t| t.char_start < quote.open);
+        before_end
+            .checked_sub(1)
+            .is_some_and(|k| self.tokens[k].text == ":")
+    }
+
     /// Speaker and cue of `quote`; `previous` is the last quote's speaker.
     pub fn attribute(&self, quote: &QuoteSpan, previous: Option<Previous>) -> Attribution {
         // Tokens after the closing mark up to the sentence end, then before the opening mark.

@@ -90,6 +90,15 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
             let start_paragraph = paragraph_of(span.open);
             let speaker = match attribution.speaker {
                 Some(s) => Some(s),
+                // "Sunak defended the record, promising …: “The Home
+                // Secretary and I …”": a colon hands the quote to the
+                // subject of the sentence it ends.
+                None if attribution.cue.is_none()
+                    && attributor.after_colon(span)
+                    && attributor.sentence_subject(span, last).is_some() =>
+                {
+                    attributor.sentence_subject(span, last)
+                }
                 None if attribution.cue.is_none() => {
                     let continues = previous.filter(|p| {
                         // A quote opening a sentence continues the previous
