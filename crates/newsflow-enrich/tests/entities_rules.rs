@@ -324,3 +324,19 @@ fn names_of_works_are_no_people() {
     assert_eq!(kind_of(&es, "Justin Lin"), Some(EntityType::Person));
     assert_eq!(kind_of(&es, "Tom Hanks"), Some(EntityType::Person));
 }
+
+#[test]
+fn publications_and_armed_services() {
+    let es =
+        entities(&["The Hollywood Reporter said the Army had refused. Business Insider agreed."]);
+    assert_eq!(
+        kind_of(&es, "Hollywood Reporter"),
+        Some(EntityType::Organization),
+        "{es:#?}"
+    );
+    assert_eq!(kind_of(&es, "Army"), Some(EntityType::Organization));
+    assert_eq!(
+        kind_of(&es, "Business Insider"),
+        Some(EntityType::Organization)
+    );
+}

@@ -651,6 +651,16 @@ pub const ORG_CUES: &[&str] = &[
     "Equities",
     "Brotherhood",
     "Org",
+    // Publications: "The Hollywood Reporter", "Business Insider", "Washington Examiner".
+    "Reporter",
+    "Insider",
+    "Examiner",
+    "Inquirer",
+    "Monitor",
+    "Courier",
+    "Dispatch",
+    "Sentinel",
+    "Bulletin",
     "Games",
     "Gaming",
     "Robotics",
@@ -831,6 +841,13 @@ pub const OF_HEADS: &[&str] = &[
 
 /// Well-known organisations that carry no cue word.
 pub const KNOWN_ORGS: &[&str] = &[
+    // Armed services named alone: "the Army said", "the Navy".
+    "Army",
+    "Navy",
+    "Royal Navy",
+    "Air Force",
+    "Royal Air Force",
+    "Marines",
     "Reuters",
     "AFP",
     "AP",
