@@ -19,6 +19,15 @@ fn quotes(paragraphs: &[&str]) -> Vec<newsflow_model::Quote> {
     record.quotes
 }
 
+/// The speaker of the quote whose text starts with `text`.
+fn speaker_of(qs: &[newsflow_model::Quote], text: &str) -> Option<String> {
+    qs.iter()
+        .find(|q| q.text.starts_with(text))
+        .unwrap_or_else(|| panic!("no quote {text:?} in {qs:#?}"))
+        .speaker
+        .clone()
+}
+
 /// Invented article with gold speakers; reports accuracy.
 #[test]
 fn speakers_in_an_invented_article() {
@@ -113,13 +122,7 @@ fn listeners_scare_quotes_and_stand_ins() {
         "Coach Daniel Ferro said the team had trained in Kenya. Ferro met Helena Brask in March.",
         "“It was a good camp,” he said.",
     ]);
-    let speaker = |text: &str| {
-        qs.iter()
-            .find(|q| q.text.starts_with(text))
-            .unwrap_or_else(|| panic!("quote {text:?} not found in {qs:?}"))
-            .speaker
-            .clone()
-    };
+    let speaker = |text: &str| speaker_of(&qs, text);
     assert_eq!(speaker("Cheating").as_deref(), Some("Helena Brask"));
     assert_eq!(speaker("smart chip"), None, "a scare quote has no speaker");
     assert_eq!(
@@ -154,13 +157,7 @@ fn titles_are_not_speech() {
         "The neurologist Alan Brisk wrote about it in his book “Musicophilia” — Ostrand was not thrilled. “I couldn’t focus,” she said.",
         "Her son Tom Ostrand, the director of “The Long Night Home,” said the show “moved faster than any of us expected”.",
     ]);
-    let speaker = |text: &str| {
-        qs.iter()
-            .find(|q| q.text.starts_with(text))
-            .unwrap_or_else(|| panic!("no quote {text:?} in {qs:#?}"))
-            .speaker
-            .clone()
-    };
+    let speaker = |text: &str| speaker_of(&qs, text);
     assert_eq!(speaker("Musicophilia"), None);
     assert_eq!(speaker("The Long Night Home"), None);
     assert_eq!(speaker("I couldn’t focus"), Some("Mary Ostrand".into()));
@@ -180,13 +177,7 @@ fn sentence_final_quotes_and_the_short_sentence_after_them() {
         "“Why now?” Okoro was asked last week. “It is time,” Marsh said.",
         "“We are ready.” Okoro had earlier told the Daily Ledger: “Nothing will stop us.”",
     ]);
-    let speaker = |text: &str| {
-        qs.iter()
-            .find(|q| q.text.starts_with(text))
-            .unwrap_or_else(|| panic!("no quote {text:?} in {qs:#?}"))
-            .speaker
-            .clone()
-    };
+    let speaker = |text: &str| speaker_of(&qs, text);
     assert_eq!(speaker("We did a great job"), Some("Ray Okoro".into()));
     assert_eq!(speaker("The plan works."), Some("Lena Marsh".into()));
     assert_ne!(speaker("Why now?"), Some("Ray Okoro".into()));
@@ -226,13 +217,7 @@ fn uncued_quotes_take_the_subject_of_the_narrative() {
         "The results came from Harlow Mining. It expected 2005 to be a “transitional year” for the firm.",
         "Coach Dan Varga spoke later. But he blamed “a lack of talent” for the defeat.",
     ]);
-    let speaker = |text: &str| {
-        qs.iter()
-            .find(|q| q.text.starts_with(text))
-            .unwrap_or_else(|| panic!("no quote {text:?} in {qs:#?}"))
-            .speaker
-            .clone()
-    };
+    let speaker = |text: &str| speaker_of(&qs, text);
     assert_eq!(speaker("I was on a cruise"), Some("Dirk Mallory".into()));
     assert_eq!(speaker("transitional year"), Some("Harlow Mining".into()));
     assert_eq!(speaker("a lack of talent"), Some("Dan Varga".into()));
@@ -285,13 +270,7 @@ fn unnamed_spokespeople_speak_for_no_one_named() {
         "“It was an old injury,” said a Velcor spokeswoman.",
         "Lena Ruiz, Velcor health spokeswoman, said: “It is the same target.”",
     ]);
-    let speaker = |text: &str| {
-        qs.iter()
-            .find(|q| q.text.starts_with(text))
-            .unwrap_or_else(|| panic!("no quote {text:?} in {qs:#?}"))
-            .speaker
-            .clone()
-    };
+    let speaker = |text: &str| speaker_of(&qs, text);
     assert_eq!(speaker("We are pleased"), Some("Anil Dorn".into()));
     assert_eq!(speaker("No decisions"), None);
     assert_eq!(speaker("We are talking"), None);

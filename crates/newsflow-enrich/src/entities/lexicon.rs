@@ -1385,15 +1385,19 @@ static EXTRA_PLACES_TEXT: &str = include_str!("../../data/entities/places.txt");
 
 /// Regions and cities the places gazetteer does not list
 /// (`data/entities/places.txt`): they type a name as a place only.
-pub static EXTRA_PLACES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    EXTRA_PLACES_TEXT
-        .lines()
+pub static EXTRA_PLACES: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| semicolon_list(EXTRA_PLACES_TEXT));
+
+/// The names of a data file of `;`-separated names, `#` comment lines
+/// skipped (`places.txt`, `clubs.txt`).
+pub fn semicolon_list(text: &'static str) -> FxHashSet<&'static str> {
+    text.lines()
         .filter(|l| !l.starts_with('#'))
         .flat_map(|l| l.split(';'))
         .map(str::trim)
         .filter(|n| !n.is_empty())
         .collect()
-});
+}
 
 pub fn is_extra_place(name: &str) -> bool {
     EXTRA_PLACES.contains(name)

@@ -633,30 +633,14 @@ impl<'a> Ctx<'a, '_> {
             let prev = self.tokens[k - 1].text;
             let after_name = words.org_cues.contains(prev) || self.is_place_name(prev);
             if after_name && self.unknown_name_words(k, j) && self.recurs_elsewhere(j - 1, pos, j) {
-                self.emit_name((pos, k), NameCues::default(), spans);
-                self.emit_name(
-                    (k, j),
-                    NameCues {
-                        person_cue: true,
-                        ..NameCues::default()
-                    },
-                    spans,
-                );
+                self.emit_then_person((pos, k, j), spans);
                 return;
             }
         }
         // "Refugee Council Enver Solomon": a name before a person's name.
         if !person_cue {
             if let Some(k) = rules::person_after_prefix(self.tokens, pos, j) {
-                self.emit_name((pos, k), NameCues::default(), spans);
-                self.emit_name(
-                    (k, j),
-                    NameCues {
-                        person_cue: true,
-                        ..NameCues::default()
-                    },
-                    spans,
-                );
+                self.emit_then_person((pos, k, j), spans);
                 return;
             }
         }
@@ -759,6 +743,17 @@ impl<'a> Ctx<'a, '_> {
             span.peer_title = peer_title;
         }
         spans.push(span);
+    }
+
+    /// `pos..k` typed on its own, then `k..j` a person: "Refugee Council
+    /// Enver Solomon".
+    fn emit_then_person(&self, (pos, k, j): (usize, usize, usize), spans: &mut Vec<Span>) {
+        self.emit_name((pos, k), NameCues::default(), spans);
+        let person = NameCues {
+            person_cue: true,
+            ..NameCues::default()
+        };
+        self.emit_name((k, j), person, spans);
     }
 
     fn span(

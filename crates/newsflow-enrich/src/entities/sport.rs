@@ -15,15 +15,8 @@ use crate::text_util::{Token, TokenKind};
 static CLUBS_TEXT: &str = include_str!("../../data/entities/clubs.txt");
 
 /// Club names and their short forms (`data/entities/clubs.txt`).
-static CLUBS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    CLUBS_TEXT
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .flat_map(|l| l.split(';'))
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .collect()
-});
+static CLUBS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| super::lexicon::semicolon_list(CLUBS_TEXT));
 
 pub fn is_club(surface: &str) -> bool {
     CLUBS.contains(surface)

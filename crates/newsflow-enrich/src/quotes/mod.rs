@@ -62,80 +62,80 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
                 close: p.2,
             });
             let text = &body[span.start_byte..span.end_byte];
-            if attributor.is_title(span, text) {
-                quotes.push(Quote {
-                    text: text.to_owned(),
-                    start: span.start,
-                    end: span.end,
-                    speaker: None,
-                    cue: None,
-                });
-                continue;
-            }
-            let attribution = attributor.attribute(span, last);
-            if attribution.anonymous {
-                // The unnamed speaker's words: no one's, and they pass no
-                // earlier speaker on to the quotes after them.
-                previous = None;
-                quotes.push(Quote {
-                    text: text.to_owned(),
-                    start: span.start,
-                    end: span.end,
-                    speaker: None,
-                    cue: attribution.cue,
-                });
-                continue;
-            }
-            let paragraph_of = |pos: usize| breaks.partition_point(|&b| b < pos) as u32;
-            let start_paragraph = paragraph_of(span.open);
-            let speaker = match attribution.speaker {
-                Some(s) => Some(s),
-                // "Sunak defended the record, promising …: “The Home
-                // Secretary and I …”": a colon hands the quote to the
-                // subject of the sentence it ends.
-                None if attribution.cue.is_none()
-                    && attributor.after_colon(span)
-                    && attributor.sentence_subject(span, last).is_some() =>
-                {
-                    attributor.sentence_subject(span, last)
-                }
-                None if attribution.cue.is_none() => {
-                    let continues = previous.filter(|p| {
-                        // A quote opening a sentence continues the previous
-                        // speaker's words in the same or the next paragraph; one
-                        // inside a sentence only that sentence's earlier quote.
-                        if attributor.starts_sentence(span) {
-                            start_paragraph <= p.1 + 1
-                        } else {
-                            attributor.same_sentence(p.2, span.open)
+            let (speaker, cue) = if attributor.is_title(span, text) {
+                // A title has no speaker and passes none on.
+                (None, None)
+            } else {
+                let attribution = attributor.attribute(span, last);
+                if attribution.anonymous {
+                    // The unnamed speaker's words: no one's, and they pass no
+                    // earlier speaker on to the quotes after them.
+                    previous = None;
+                    (None, attribution.cue)
+                } else {
+                    let paragraph_of = |pos: usize| breaks.partition_point(|&b| b < pos) as u32;
+                    let speaker = match attribution.speaker {
+                        Some(s) => Some(s),
+                        None if attribution.cue.is_none() => {
+                            let start_paragraph = paragraph_of(span.open);
+                            uncued_speaker(&attributor, span, last, previous, start_paragraph)
                         }
-                    });
-                    continues.map(|p| p.0).or_else(|| {
-                        if attributor.starts_sentence(span) {
-                            attributor.previous_sentence_subject(span)
-                        } else {
-                            attributor.sentence_subject(span, last)
-                        }
-                    })
+                        // "… "for months", and said it was "damning…"": a cue
+                        // without a subject of its own continues the sentence's
+                        // earlier quote.
+                        None => previous
+                            .filter(|p| attributor.same_sentence(p.2, span.open))
+                            .map(|p| p.0),
+                    };
+                    if let Some(s) = speaker {
+                        previous = Some((s, paragraph_of(span.close), span.close));
+                    }
+                    (speaker, attribution.cue)
                 }
-                // "… "for months", and said it was "damning…"": a cue without
-                // a subject of its own continues the sentence's earlier quote.
-                None => previous
-                    .filter(|p| attributor.same_sentence(p.2, span.open))
-                    .map(|p| p.0),
             };
-            if let Some(s) = speaker {
-                previous = Some((s, paragraph_of(span.close), span.close));
-            }
             quotes.push(Quote {
                 text: text.to_owned(),
                 start: span.start,
                 end: span.end,
                 speaker: speaker.map(|s| entities[s].name.clone()),
-                cue: attribution.cue,
+                cue,
             });
         }
         quotes
+    })
+}
+
+/// The speaker of a quote with no cue of its own. `previous` is the last
+/// attributed quote: speaker, paragraph of its end, closing mark.
+fn uncued_speaker(
+    attributor: &attribute::Attributor<'_>,
+    span: &find::QuoteSpan,
+    last: Option<attribute::Previous>,
+    previous: Option<(usize, u32, usize)>,
+    start_paragraph: u32,
+) -> Option<usize> {
+    // "Sunak defended the record, promising …: “The Home Secretary and I
+    // …”": a colon hands the quote to the subject of the sentence it ends.
+    let colon_subject = attributor
+        .after_colon(span)
+        .then(|| attributor.sentence_subject(span, last))
+        .flatten();
+    // A quote opening a sentence continues the previous speaker's words in
+    // the same or the next paragraph; one inside a sentence only that
+    // sentence's earlier quote.
+    let continues = previous.filter(|p| {
+        if attributor.starts_sentence(span) {
+            start_paragraph <= p.1 + 1
+        } else {
+            attributor.same_sentence(p.2, span.open)
+        }
+    });
+    colon_subject.or(continues.map(|p| p.0)).or_else(|| {
+        if attributor.starts_sentence(span) {
+            attributor.previous_sentence_subject(span)
+        } else {
+            attributor.sentence_subject(span, last)
+        }
     })
 }
 
