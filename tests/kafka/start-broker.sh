@@ -7,8 +7,9 @@
 #   installed into a venv under target/kafka-venv (idempotent, registry only,
 #   no Docker) together with confluent-kafka (the tests' independent client),
 #   and started in the background with in-memory storage on a free port.
-#   Its pid and port go to target/kafka-broker/{pid,port}; stop it with
-#   tests/kafka/stop-broker.sh.
+#   Its pid and port go to target/kafka-broker/{pid,port} (the pid is also
+#   exported as KAFKA_BROKER_PID, for the benchmark's CPU figures); stop it
+#   with tests/kafka/stop-broker.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -73,4 +74,5 @@ else
     echo "tansu broker started (pid $(cat "$STATE/pid"), port $PORT, log $STATE/broker.log)" >&2
 fi
 echo "export KAFKA_BROKERS=127.0.0.1:$PORT"
+echo "export KAFKA_BROKER_PID=$(cat "$STATE/pid")"
 echo "export KAFKA_PYTHON=$PWD/$VENV/bin/python"

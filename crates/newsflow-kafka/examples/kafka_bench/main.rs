@@ -45,7 +45,7 @@ use newsflow_kafka::{
 use newsflow_parse::ParseLimits;
 use newsflow_runtime::{CancellationToken, Transform};
 
-use measure::{cpu_seconds, hop, load, now_ms, only, read_back};
+use measure::{cpu_seconds, hop, load, now_ms, only, process_cpu_seconds, read_back};
 use workload::{story, Enrich, Parse};
 
 pub const PARTITIONS: i32 = 4;
@@ -194,16 +194,23 @@ async fn main() {
     }
     tokio::time::sleep(Duration::from_secs(6)).await;
 
+    // The broker's own CPU, when its pid is known (start-broker.sh exports
+    // it): on a small machine the broker competes with the stages for it.
+    let broker_pid = std::env::var("KAFKA_BROKER_PID").ok();
+    let broker_cpu = || broker_pid.as_deref().and_then(process_cpu_seconds);
     let mut rates = Vec::new();
     let mut cpu_us = Vec::new();
+    let mut broker_us = Vec::new();
     let selected = std::env::var("KAFKA_BENCH_ONLY").ok();
     for p in &PIPELINES {
         if selected.as_deref().is_some_and(|only| only != p.name) {
             rates.push(f64::NAN);
             cpu_us.push(f64::NAN);
+            broker_us.push(f64::NAN);
             continue;
         }
         let cpu = cpu_seconds();
+        let broker = broker_cpu();
         let started = Instant::now();
         let (b, t) = (brokers.clone(), topic(p, "out"));
         let reader = tokio::task::spawn_blocking(move || read_back(&b, &t, records));
@@ -212,6 +219,10 @@ async fn main() {
         let secs = (last - started).as_secs_f64();
         rates.push(records as f64 / secs);
         cpu_us.push((cpu_seconds() - cpu) * 1e6 / records as f64);
+        broker_us.push(match (broker, broker_cpu()) {
+            (Some(before), Some(after)) => (after - before) * 1e6 / records as f64,
+            _ => f64::NAN,
+        });
         println!(
             "  {:<32} {:>8.0} records/s ({secs:.2} s)",
             p.label,
@@ -252,30 +263,33 @@ async fn main() {
     println!(
         "latency ms at {LATENCY_RATE_PER_SEC}/s, p50/p99: in->mid (parse hop), mid->out (enrich hop), in->out"
     );
-    println!("CPU = user + system time of this whole process (loader, reader, librdkafka included) per record");
+    println!("CPU = user + system time of this whole process (loader, reader, librdkafka included) per record;");
+    println!("broker = the broker process's CPU per record in the same window (KAFKA_BROKER_PID; NaN if unset)");
     println!(
-        "{:<32} {:>9} {:>6} {:>8} {:>12} {:>12} {:>12}",
-        "pipeline", "records/s", "ratio", "CPU µs", "hop 1", "hop 2", "end to end"
+        "{:<32} {:>9} {:>6} {:>8} {:>8} {:>12} {:>12} {:>12}",
+        "pipeline", "records/s", "ratio", "CPU µs", "broker", "hop 1", "hop 2", "end to end"
     );
     for (i, p) in PIPELINES[..3].iter().enumerate() {
         let [h1, h2, e2e] = latencies[i];
         println!(
-            "{:<32} {:>9.0} {:>5.0}% {:>8.0} {:>12} {:>12} {:>12}",
+            "{:<32} {:>9.0} {:>5.0}% {:>8.0} {:>8.0} {:>12} {:>12} {:>12}",
             p.label,
             rates[i],
             100.0 * rates[i] / reference,
             cpu_us[i],
+            broker_us[i],
             format!("{}/{}", h1.0, h1.1),
             format!("{}/{}", h2.0, h2.1),
             format!("{}/{}", e2e.0, e2e.1),
         );
     }
     println!(
-        "{:<32} {:>9.0} {:>5.0}% {:>8.0}",
+        "{:<32} {:>9.0} {:>5.0}% {:>8.0} {:>8.0}",
         PIPELINES[3].label,
         rates[3],
         100.0 * rates[3] / reference,
-        cpu_us[3]
+        cpu_us[3],
+        broker_us[3]
     );
     print_stage_work(&ceiling, sizes);
     if let (Some((_, chain)), Some((_, plain))) = (ceiling.get(2), ceiling.get(4)) {

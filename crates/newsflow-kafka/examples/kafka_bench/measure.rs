@@ -115,18 +115,17 @@ pub fn only(all: &HashMap<String, i64>, range: std::ops::Range<usize>) -> HashMa
 /// CPU seconds (user + system) this process has used so far, from
 /// /proc/self/stat (Linux; 0 elsewhere).
 pub fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return 0.0;
-    };
+    process_cpu_seconds("self").unwrap_or(0.0)
+}
+
+/// CPU seconds (user + system) of the process `pid` ("self" for this one)
+/// so far; None where /proc cannot tell (not Linux, process gone).
+pub fn process_cpu_seconds(pid: &str) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     // Fields after the parenthesised command name; utime and stime are
     // the 14th and 15th fields of the line, in clock ticks (100 per second).
     let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
     let fields: Vec<&str> = after.split_whitespace().collect();
-    let ticks = |i: usize| {
-        fields
-            .get(i)
-            .and_then(|f| f.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    (ticks(11) + ticks(12)) / 100.0
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
+    Some((ticks(11)? + ticks(12)?) / 100.0)
 }
