@@ -58,13 +58,20 @@ impl<'a> Builder<'a> {
         // Charles" counts its title: it goes before the bare "Charles" that
         // may stand for him.
         let royal = |s: &Span| s.peer_title.is_some_and(|t| is_royal_title(tokens[t].text));
+        // A short form whose full name comes later in the text (a headline's
+        // "HALVORSEN") waits until that name has its entity.
+        let waits_for_full_name = |s: &Span| s.expansion.is_some_and(|(a, _)| a > s.tok_start);
         spans.sort_by_key(|s| {
             let person_len = if s.kind == EntityType::Person {
                 s.tok_end - s.tok_start + usize::from(royal(s))
             } else {
                 0
             };
-            (std::cmp::Reverse(person_len), s.tok_start)
+            (
+                waits_for_full_name(s),
+                std::cmp::Reverse(person_len),
+                s.tok_start,
+            )
         });
         self.surfaces.reserve(spans.len());
         let total = tokens.last().map_or(1, |t| t.char_end.max(1)) as f64;

@@ -3,6 +3,7 @@
 //! Rule/gazetteer based: no model download, a few µs per article.
 
 mod build;
+mod caps_lines;
 pub mod eval;
 pub mod lexicon;
 mod orgs;

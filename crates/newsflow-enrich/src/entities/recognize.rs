@@ -6,6 +6,7 @@ use rustc_hash::FxHashSet;
 
 use newsflow_model::EntityType;
 
+use super::caps_lines::{in_caps_line, recognize_caps_lines};
 use super::lexicon::{is_common_word, is_extra_place, is_listed_word, Gender, GIVEN_NAMES, WORDS};
 use super::orgs;
 use super::rules;
@@ -101,10 +102,17 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     // even allocating it at full size, cost more in malloc than the pushes.
     let mut spans = SPARE_SPANS.take();
     spans.clear();
+    // Headlines and datelines in capitals get their own pass, at the end.
+    let caps_lines = super::caps_lines::caps_lines(text, tokens);
+    let mut caps_cursor = 0;
     let mut i = 0;
     while i < tokens.len() {
         if !starts_name(&tokens[i]) {
             i += 1;
+            continue;
+        }
+        if let Some(line_end) = in_caps_line(&caps_lines, &mut caps_cursor, i) {
+            i = line_end;
             continue;
         }
         if let Some(&(_, e)) = lineups.labels.iter().find(|r| r.0 == i) {
@@ -130,6 +138,14 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     orgs::coordinate_with_orgs(tokens, &mut spans);
     unify_single_names(&ctx, &mut spans);
     orgs::unify_multiword_names(text, tokens, &mut spans);
+    let lowercase_words = &ctx.lowercase_words;
+    recognize_caps_lines(
+        text,
+        tokens,
+        &caps_lines,
+        |word| lowercase_words.contains(word),
+        &mut spans,
+    );
     spans
 }
 
@@ -994,6 +1010,9 @@ impl<'a> Ctx<'a, '_> {
             {
                 return EntityType::Place;
             }
+            if super::caps_lines::opens_dateline(self.text, self.tokens, a, b) {
+                return EntityType::Place;
+            }
             return EntityType::Organization;
         }
         if !person_cue && rules::followed_by_region(self.tokens, b) {
@@ -1003,7 +1022,9 @@ impl<'a> Ctx<'a, '_> {
         // it a person's unless a firm's descriptor stands right before it.
         let given_first = b - a >= 2 && GIVEN_NAMES.contains(toks[0].text);
         if (rules::org_context(self.tokens, a, b) || orgs::business_context(self.tokens, a, b))
-            && (!given_first || rules::org_descriptor_before(self.tokens, a))
+            && (!given_first
+                || (rules::org_descriptor_before(self.tokens, a)
+                    && !rules::body_not_named_after_people_before(self.tokens, a)))
         {
             return EntityType::Organization;
         }

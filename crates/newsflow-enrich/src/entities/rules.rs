@@ -247,6 +247,30 @@ pub fn org_descriptor_before(tokens: &[Token<'_>], a: usize) -> bool {
         .is_some_and(|t| t.is_word() && ORG_DESCRIPTOR_SET.contains(t.text))
 }
 
+/// "the veterinary committee Werner Lenz said": bodies that are not named
+/// after people, so a given name right after one starts a member's name
+/// (unlike "the consultancy firm Arthur Andersen").
+pub fn body_not_named_after_people_before(tokens: &[Token<'_>], a: usize) -> bool {
+    a.checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|t| {
+            matches!(
+                t.text,
+                "committee"
+                    | "council"
+                    | "ministry"
+                    | "authority"
+                    | "regulator"
+                    | "union"
+                    | "militia"
+                    | "movement"
+                    | "association"
+                    | "school"
+                    | "hospital"
+            )
+        })
+}
+
 pub fn org_context(tokens: &[Token<'_>], a: usize, b: usize) -> bool {
     let descriptor = |k: usize| {
         tokens

@@ -1,0 +1,64 @@
+//! Wire headlines and datelines in capitals, on text we wrote: their words
+//! are no acronyms, and the names in them join the article's entities.
+
+#[path = "common_entities.rs"]
+mod common_entities;
+
+use common_entities::{entities, find, kind_of};
+use newsflow_model::EntityType;
+
+#[test]
+fn names_in_a_capitals_headline_join_the_entities_of_the_text() {
+    let es = entities(&[
+        "GOLF - HALVORSEN HOLDS OFF OKONJO IN NEW ZEALAND OPEN",
+        "AUCKLAND 1997-02-09",
+        "Erik Halvorsen held off Daniel Okonjo by a stroke to win in Auckland on Sunday.",
+        "Halvorsen said the wind had made the last round hard.",
+    ]);
+    let halvorsen = find(&es, "Erik Halvorsen").expect("Erik Halvorsen");
+    assert_eq!(halvorsen.entity_type, EntityType::Person);
+    assert!(
+        halvorsen.mentions.iter().any(|m| m.text == "HALVORSEN"),
+        "the headline's HALVORSEN is a mention of Erik Halvorsen: {halvorsen:#?}"
+    );
+    assert_eq!(kind_of(&es, "Daniel Okonjo"), Some(EntityType::Person));
+    assert_eq!(kind_of(&es, "Auckland"), Some(EntityType::Place));
+    for shouted in ["GOLF", "OPEN", "HOLDS", "HALVORSEN", "OKONJO"] {
+        assert!(find(&es, shouted).is_none(), "{shouted}: {es:#?}");
+    }
+}
+
+#[test]
+fn a_shouted_line_of_ordinary_words_names_nothing() {
+    let es = entities(&[
+        "MARKETS MAY RISE AS TALKS RESUME",
+        "Prices may rise, Theresa May said on Monday.",
+    ]);
+    let may = find(&es, "Theresa May").expect("Theresa May");
+    assert!(
+        may.mentions.iter().all(|m| m.text != "MAY"),
+        "MAY in the headline is the verb: {may:#?}"
+    );
+    assert!(
+        find(&es, "MARKETS").is_none() && find(&es, "TALKS").is_none(),
+        "{es:#?}"
+    );
+}
+
+#[test]
+fn a_member_named_after_the_body_is_a_person_but_a_firm_named_after_people_is_not() {
+    let es = entities(&[
+        "The chair of the ethics committee Werner Lenz said on Tuesday the rules were clear.",
+        "The consultancy firm Arthur Andersen said it would appeal.",
+    ]);
+    assert_eq!(
+        kind_of(&es, "Werner Lenz"),
+        Some(EntityType::Person),
+        "{es:#?}"
+    );
+    assert_eq!(
+        kind_of(&es, "Arthur Andersen"),
+        Some(EntityType::Organization),
+        "{es:#?}"
+    );
+}
