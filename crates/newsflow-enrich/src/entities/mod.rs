@@ -8,6 +8,7 @@ pub mod eval;
 pub mod lexicon;
 mod orgs;
 pub(crate) mod recognize;
+mod results;
 mod rules;
 mod sport;
 
