@@ -139,6 +139,7 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     unify_single_names(&ctx, &mut spans);
     orgs::unify_multiword_names(text, tokens, &mut spans);
     super::results::recognize_results(text, tokens, &mut spans);
+    super::results::sports_sides(text, tokens, groups.football + groups.other, &mut spans);
     let lowercase_words = &ctx.lowercase_words;
     recognize_caps_lines(
         text,

@@ -215,6 +215,133 @@ fn side_kind(text: &str, tokens: &[Token<'_>], name: &Name) -> EntityType {
     EntityType::Organization
 }
 
+/// Verbs of a sports result between two sides: "Essex beat Kent", "Sussex
+/// lost to Durham". With the preposition they need, if any.
+const RESULT_VERBS: &[(&str, Option<&str>)] = &[
+    ("beat", None),
+    ("beats", None),
+    ("defeated", None),
+    ("thrashed", None),
+    ("edged", None),
+    ("routed", None),
+    ("trounced", None),
+    ("crushed", None),
+    ("overcame", None),
+    ("drew", Some("with")),
+    ("draw", Some("with")),
+    ("lost", Some("to")),
+    ("lose", Some("to")),
+    ("beaten", Some("by")),
+];
+
+/// Words that make a place's name an event's: "the Hamburg Open".
+const EVENT_WORDS: &[&str] = &[
+    "Open",
+    "Masters",
+    "Classic",
+    "Marathon",
+    "Cup",
+    "Trophy",
+    "Championship",
+    "Championships",
+    "Games",
+    "Rally",
+    "Invitational",
+];
+
+/// In a text about sport: the sides of a result named after places other
+/// than countries are teams ("Essex beat Kent": county sides; "Italy beat
+/// Wales": national sides go by their country), an unknown capitalised word
+/// on the other side of the verb is a team too, and a place followed by an
+/// event word is the event ("the Hamburg Open").
+pub fn sports_sides(text: &str, tokens: &[Token<'_>], sport_words: u32, spans: &mut Vec<Span>) {
+    if sport_words == 0 {
+        return;
+    }
+    let mut added = Vec::new();
+    for k in 0..spans.len() {
+        let b = spans[k].tok_end;
+        if spans[k].kind == EntityType::Place
+            && tokens.get(b).is_some_and(|t| EVENT_WORDS.contains(&t.text))
+            && text.get(tokens[b - 1].end..tokens[b].start) == Some(" ")
+        {
+            spans[k].kind = EntityType::Other;
+            spans[k].place = None;
+            spans[k].tok_end = b + 1;
+            continue;
+        }
+        let Some(other_start) = result_object(tokens, b) else {
+            continue;
+        };
+        make_team(&mut spans[k]);
+        match spans.iter().position(|s| s.tok_start == other_start) {
+            Some(j) => make_team(&mut spans[j]),
+            None => {
+                if let Some(team) = unknown_team(tokens, other_start) {
+                    added.push(team);
+                }
+            }
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| s.tok_start);
+    }
+}
+
+/// Where the second side starts when a result verb follows token `b - 1`.
+fn result_object(tokens: &[Token<'_>], b: usize) -> Option<usize> {
+    let verb = tokens.get(b)?;
+    let &(_, preposition) = RESULT_VERBS.iter().find(|(v, _)| *v == verb.text)?;
+    let mut at = b + 1;
+    if let Some(p) = preposition {
+        if tokens.get(at)?.text != p {
+            return None;
+        }
+        at += 1;
+    }
+    tokens
+        .get(at)
+        .is_some_and(Token::is_capitalized)
+        .then_some(at)
+}
+
+fn make_team(span: &mut Span) {
+    // National sides go by their country; the home nations field their own.
+    let national = span.place.is_some_and(|p| {
+        let entry = &GAZETTEER.entries[p];
+        entry.kind == PlaceKind::Country
+            || matches!(entry.name, "England" | "Scotland" | "Wales" | "Northern Ireland")
+    });
+    let unknown_or_place = matches!(span.kind, EntityType::Place | EntityType::Other);
+    if unknown_or_place && !national && !span.demonym {
+        span.kind = EntityType::Organization;
+        span.place = None;
+    }
+}
+
+/// "lost to Durham by": an unrecognised capitalised word (not an ordinary
+/// one) as the other side of a result is a team.
+fn unknown_team(tokens: &[Token<'_>], at: usize) -> Option<Span> {
+    let t = &tokens[at];
+    if !t.is_word() || super::lexicon::is_common_word(t.text) {
+        return None;
+    }
+    let next_is_name = tokens.get(at + 1).is_some_and(Token::is_capitalized);
+    (!next_is_name).then(|| Span {
+        tok_start: at,
+        tok_end: at + 1,
+        kind: EntityType::Organization,
+        place: None,
+        demonym: false,
+        roles: Vec::new(),
+        gender: Gender::Unknown,
+        nationality: None,
+        expansion: None,
+        peer_title: None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,6 +392,30 @@ mod tests {
                 "{scorer}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn sides_of_a_result_are_teams_unless_countries() {
+        let found = names(
+            "Essex beat Kent by five wickets in London, while Sussex lost to Durham. \
+             Italy beat Wales 3-1 and Sorensen won the Hamburg Open.",
+        );
+        for team in ["Essex", "Kent", "Sussex", "Durham"] {
+            assert!(
+                has(&found, team, EntityType::Organization),
+                "{team}: {found:?}"
+            );
+        }
+        assert!(has(&found, "London", EntityType::Place), "{found:?}");
+        assert!(has(&found, "Italy", EntityType::Place), "{found:?}");
+        assert!(has(&found, "Wales", EntityType::Place), "{found:?}");
+        assert!(
+            !found.iter().any(|(s, _)| s == "Hamburg"),
+            "the event: {found:?}"
+        );
+        // Without a word of sport, "beat" is not read as a result.
+        let found = names("Essex beat Kent in the rankings of house prices.");
+        assert!(has(&found, "Essex", EntityType::Place), "{found:?}");
     }
 
     #[test]
