@@ -50,7 +50,18 @@ fn a_member_named_after_the_body_is_a_person_but_a_firm_named_after_people_is_no
     let es = entities(&[
         "The chair of the ethics committee Werner Lenz said on Tuesday the rules were clear.",
         "The consultancy firm Arthur Andersen said it would appeal.",
+        "Morgan Hollis raised its forecast for the year; Jon Thorne backed it.",
     ]);
+    assert_eq!(
+        kind_of(&es, "Morgan Hollis"),
+        Some(EntityType::Organization),
+        "{es:#?}"
+    );
+    assert_eq!(
+        kind_of(&es, "Jon Thorne"),
+        Some(EntityType::Person),
+        "{es:#?}"
+    );
     assert_eq!(
         kind_of(&es, "Werner Lenz"),
         Some(EntityType::Person),

@@ -5,6 +5,7 @@
 mod build;
 mod caps_lines;
 pub mod eval;
+mod joins;
 pub mod lexicon;
 mod orgs;
 pub(crate) mod recognize;

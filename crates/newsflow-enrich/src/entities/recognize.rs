@@ -138,6 +138,7 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     orgs::coordinate_with_orgs(tokens, &mut spans);
     unify_single_names(&ctx, &mut spans);
     orgs::unify_multiword_names(text, tokens, &mut spans);
+    super::joins::join_and_names(tokens, &mut spans);
     super::results::recognize_results(text, tokens, &mut spans);
     super::results::sports_sides(text, tokens, groups.football + groups.other, &mut spans);
     let lowercase_words = &ctx.lowercase_words;
@@ -1021,10 +1022,12 @@ impl<'a> Ctx<'a, '_> {
             return EntityType::Place;
         }
         // "Jon Thorne backed it": a known given name opening the name keeps
-        // it a person's unless a firm's descriptor stands right before it.
+        // it a person's unless a firm's descriptor stands right before it
+        // or "its" follows its verb.
         let given_first = b - a >= 2 && GIVEN_NAMES.contains(toks[0].text);
         if (rules::org_context(self.tokens, a, b) || orgs::business_context(self.tokens, a, b))
             && (!given_first
+                || rules::its_after_verb(self.tokens, b)
                 || (rules::org_descriptor_before(self.tokens, a)
                     && !rules::body_not_named_after_people_before(self.tokens, a)))
         {

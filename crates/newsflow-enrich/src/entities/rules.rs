@@ -271,6 +271,15 @@ pub fn body_not_named_after_people_before(tokens: &[Token<'_>], a: usize) -> boo
         })
 }
 
+/// "Merrill Lynch raised its forecast": a verb and then "its" after a name
+/// (a person's would be "his" or "her").
+pub fn its_after_verb(tokens: &[Token<'_>], b: usize) -> bool {
+    tokens
+        .get(b)
+        .is_some_and(|t| t.is_word() && (t.text.ends_with('s') || t.text.ends_with("ed")))
+        && tokens.get(b + 1).is_some_and(|t| t.text == "its")
+}
+
 pub fn org_context(tokens: &[Token<'_>], a: usize, b: usize) -> bool {
     let descriptor = |k: usize| {
         tokens

@@ -1,0 +1,160 @@
+//! Organisation names joined by "and": "the Securities and Exchange
+//! Commission", "the Food and Drug Administration". The recogniser reads up
+//! to "and" as a name of its own; the ordinary capitalised words before
+//! "and" belong to the organisation named after it.
+
+use newsflow_model::EntityType;
+
+use super::lexicon::{is_common_word, WORDS};
+use super::recognize::Span;
+use crate::text_util::Token;
+
+/// Last words of organisation names that "X and Y" names end in.
+const ORG_HEADS: &[&str] = &[
+    "Commission",
+    "Administration",
+    "Agency",
+    "Department",
+    "Board",
+    "Authority",
+    "Bureau",
+    "Office",
+    "Executive",
+    "Corporation",
+    "Company",
+    "Bank",
+    "Institute",
+    "Service",
+    "Services",
+    "Association",
+    "Council",
+    "Committee",
+    "Trust",
+    "Fund",
+    "Foundation",
+    "Union",
+    "Federation",
+    "Organisation",
+    "Organization",
+    "Society",
+    "Ministry",
+    "Directorate",
+    "Tribunal",
+];
+
+/// At most this many ordinary words before "and".
+const MAX_WORDS_BEFORE_AND: usize = 2;
+
+pub fn join_and_names(tokens: &[Token<'_>], spans: &mut Vec<Span>) {
+    let words = &*WORDS;
+    let mut removed = Vec::new();
+    for j in 0..spans.len() {
+        let s = &spans[j];
+        let and_at = s.tok_start.wrapping_sub(1);
+        if s.kind != EntityType::Organization
+            || s.tok_start < 2
+            || tokens[and_at].text != "and"
+            || !ORG_HEADS.contains(&tokens[s.tok_end - 1].text)
+        {
+            continue;
+        }
+        let mut start = and_at;
+        while start > 0
+            && and_at - start < MAX_WORDS_BEFORE_AND
+            && ordinary_capitalised(&tokens[start - 1])
+            && !words.known_orgs.contains(tokens[start - 1].text)
+            && !ORG_HEADS.contains(&tokens[start - 1].text)
+        {
+            start -= 1;
+        }
+        // The words must open the name: "the Food and ...", not "Tom Food and".
+        let opens = start == 0
+            || !tokens[start - 1].is_capitalized()
+            || matches!(tokens[start - 1].text, "The" | "A" | "An");
+        if start == and_at || !opens {
+            continue;
+        }
+        // What the recogniser made of the words before "and" (an
+        // organisation or an unknown name) gives way; a person or a place
+        // there means a list, not one name.
+        let before: Vec<usize> = (0..spans.len())
+            .filter(|&k| spans[k].tok_start >= start && spans[k].tok_end <= and_at)
+            .collect();
+        let list = before
+            .iter()
+            .any(|&k| matches!(spans[k].kind, EntityType::Person | EntityType::Place));
+        if list {
+            continue;
+        }
+        removed.extend(before);
+        spans[j].tok_start = start;
+    }
+    if !removed.is_empty() {
+        let mut k = 0;
+        spans.retain(|_| {
+            let keep = !removed.contains(&k);
+            k += 1;
+            keep
+        });
+    }
+}
+
+fn ordinary_capitalised(t: &Token<'_>) -> bool {
+    t.is_word() && t.is_capitalized() && !t.is_all_caps() && is_common_word(t.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::recognize::recognize;
+    use crate::text_util::tokenize;
+
+    fn names(text: &str) -> Vec<(String, EntityType)> {
+        let tokens = tokenize(text);
+        recognize(text, &tokens)
+            .into_iter()
+            .filter(|s| !s.demonym)
+            .map(|s| {
+                let surface =
+                    text[tokens[s.tok_start].start..tokens[s.tok_end - 1].end].to_string();
+                (surface, s.kind)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ordinary_words_before_and_belong_to_the_organisation() {
+        let found = names(
+            "The Securities and Exchange Commission and the Food and Drug Administration \
+             wrote to the Water and Sewerage Board.",
+        );
+        for org in [
+            "Securities and Exchange Commission",
+            "Food and Drug Administration",
+            "Water and Sewerage Board",
+        ] {
+            assert!(
+                found
+                    .iter()
+                    .any(|(s, k)| s == org && *k == EntityType::Organization),
+                "{org}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn lists_stay_lists() {
+        let found = names(
+            "The Senate and House Intelligence Committee met. Britain and Labour Party members.",
+        );
+        assert!(found.iter().any(|(s, _)| s == "Senate"), "{found:?}");
+        assert!(
+            !found.iter().any(|(s, _)| s.starts_with("Senate and")),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|(s, _)| s.starts_with("Britain and")),
+            "{found:?}"
+        );
+    }
+}
