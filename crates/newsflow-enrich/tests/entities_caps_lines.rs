@@ -73,3 +73,18 @@ fn a_member_named_after_the_body_is_a_person_but_a_firm_named_after_people_is_no
         "{es:#?}"
     );
 }
+
+#[test]
+fn people_at_a_workplace_name_a_firm() {
+    let es = entities(&[
+        "Analysts at Harlow Stanford said rates would hold. Traders at Vestbank agreed.",
+        "Dealers at Morgan Hale said the rand fell.",
+    ]);
+    for firm in ["Harlow Stanford", "Vestbank", "Morgan Hale"] {
+        assert_eq!(
+            kind_of(&es, firm),
+            Some(EntityType::Organization),
+            "{firm}: {es:#?}"
+        );
+    }
+}

@@ -694,6 +694,14 @@ impl<'a> Ctx<'a, '_> {
         } = cues;
         let mut b = b;
         let mut kind = self.classify(a, b, person_cue);
+        // "analysts at Nomura said": where they work is no person ("staff at
+        // Memorial Hall Station" stays a place).
+        if matches!(kind, EntityType::Person | EntityType::Other)
+            && roles.is_empty()
+            && rules::workplace_before(self.tokens, a)
+        {
+            kind = EntityType::Organization;
+        }
         // "Ahmed Mohamed Image": a person's name does not end in a common word.
         while kind == EntityType::Person
             && b - a >= 3

@@ -280,6 +280,36 @@ pub fn its_after_verb(tokens: &[Token<'_>], b: usize) -> bool {
         && tokens.get(b + 1).is_some_and(|t| t.text == "its")
 }
 
+/// "analysts at Nomura", "traders at Morgan Stanley": the people who work
+/// somewhere, then "at", name a firm or an institution.
+pub fn workplace_before(tokens: &[Token<'_>], a: usize) -> bool {
+    a >= 2
+        && tokens[a - 1].text == "at"
+        && matches!(
+            // "Analysts at ..." opening a sentence too.
+            tokens[a - 2].text.to_ascii_lowercase().as_str(),
+            "analysts"
+                | "analyst"
+                | "traders"
+                | "trader"
+                | "dealers"
+                | "dealer"
+                | "economists"
+                | "economist"
+                | "strategists"
+                | "strategist"
+                | "bankers"
+                | "brokers"
+                | "executives"
+                | "employees"
+                | "workers"
+                | "staff"
+                | "researchers"
+                | "scientists"
+                | "engineers"
+        )
+}
+
 pub fn org_context(tokens: &[Token<'_>], a: usize, b: usize) -> bool {
     let descriptor = |k: usize| {
         tokens
