@@ -19,13 +19,20 @@ use newsflow_model::{Article, EnrichedArticle, EntityType};
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    // Usage: ner_eval [DIR] [--errors] [--gold FILE] [--text "..."]
+    // Usage: ner_eval [DIR] [--errors [--half tune|held]] [--gold FILE] [--text "..."]
     let dir = PathBuf::from(
         args.next()
             .unwrap_or_else(|| "../shared/corpus/gum-news".into()),
     );
     let rest: Vec<String> = args.collect();
     let show_errors = rest.iter().any(|a| a == "--errors");
+    // `--half tune|held`: with --errors, print only that half's documents
+    // (tune = even positions, held = odd positions).
+    let half = rest
+        .iter()
+        .position(|a| a == "--half")
+        .and_then(|k| rest.get(k + 1))
+        .map(|h| usize::from(h != "tune"));
     // `--text "..."`: print what the recogniser finds in one text and stop.
     if let Some(k) = rest.iter().position(|a| a == "--text") {
         let text = rest.get(k + 1).cloned().unwrap_or_default();
@@ -99,7 +106,7 @@ fn main() {
         for (t, c) in halves[position % 2].iter_mut().zip(counts) {
             t.add(c);
         }
-        if show_errors {
+        if show_errors && half.is_none_or(|h| h == position % 2) {
             print_errors(&doc, &text, &predicted, &gold);
         }
         docs.push(text);

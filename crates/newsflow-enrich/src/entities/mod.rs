@@ -7,6 +7,8 @@ mod caps_lines;
 pub mod eval;
 mod joins;
 pub mod lexicon;
+#[cfg(test)]
+mod org_rule_tests;
 mod orgs;
 pub(crate) mod recognize;
 mod results;

@@ -29,6 +29,60 @@ fn is_descriptor_after(word: &str) -> bool {
             | "conglomerate"
             | "shareholders"
             | "executives"
+            | "bosses"
+            | "subsidiary"
+            | "unit"
+            | "lender"
+            | "broadcaster"
+            | "publisher"
+            | "carmaker"
+            | "drugmaker"
+    )
+}
+
+/// Ordinary modifiers of a firm's descriptor ("Sal Oppenheim investment
+/// bank", "Acme oil company").
+fn is_descriptor_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "investment"
+            | "private"
+            | "merchant"
+            | "oil"
+            | "gas"
+            | "energy"
+            | "media"
+            | "software"
+            | "technology"
+            | "tech"
+            | "insurance"
+            | "mining"
+            | "telecoms"
+            | "telecom"
+            | "record"
+            | "parent"
+            | "holding"
+            | "state"
+            | "news"
+            | "equity"
+    )
+}
+
+/// A firm's descriptor right after `[.., b)`, maybe behind one ordinary
+/// modifier: "Edge magazine", "Sal Oppenheim investment bank". Strong
+/// enough to make a name that opens with a given name an organisation.
+pub fn descriptor_follows(tokens: &[Token<'_>], b: usize) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.text);
+    is_descriptor_after(word(b))
+        || (is_descriptor_modifier(word(b)) && is_descriptor_after(word(b + 1)))
+}
+
+/// Lower-case words before an unknown name that name it as a publication
+/// ("the journal Nature Astronomy", "the blog Quirks").
+fn is_publication_before(word: &str) -> bool {
+    matches!(
+        word,
+        "journal" | "newspaper" | "magazine" | "tabloid" | "weekly" | "blog" | "newsletter"
     )
 }
 
@@ -142,11 +196,29 @@ pub fn business_context(tokens: &[Token<'_>], a: usize, b: usize) -> bool {
     let before = |n: usize| a.checked_sub(n).map_or("", |k| tokens[k].text);
     let next = word(b);
     // "Edge magazine", "Reuters news agency".
-    if is_descriptor_after(next) || (next == "news" && word(b + 1) == "agency") {
+    if descriptor_follows(tokens, b) || (next == "news" && word(b + 1) == "agency") {
         return true;
     }
-    // "Gazprom chief Alexei Miller": a job at the body, then the holder.
+    // "Gazprom chief Alexei Miller": a job at the body, then the holder;
+    // "Acme founder and chief executive Jo Bloggs": two jobs.
     if is_staff_role(next) && tokens.get(b + 1).is_some_and(|t| t.is_capitalized()) {
+        return true;
+    }
+    if is_staff_role(next)
+        && word(b + 1) == "and"
+        && tokens
+            .get(b + 2..b + 5)
+            .is_some_and(|w| w.iter().any(|t| t.is_capitalized()))
+        && tokens
+            .get(b + 2)
+            .is_some_and(|t| t.is_word() && !t.is_capitalized())
+    {
+        return true;
+    }
+    // "the journal Nature Astronomy", "first published by Acme Weekly".
+    if is_publication_before(before(1))
+        || (matches!(before(1), "by" | "in" | "on") && before(2) == "published")
+    {
         return true;
     }
     // "MMC's shareholders", "Gazprom's chief executive" (not "Blair's

@@ -283,7 +283,9 @@ fn extend_chunk(tokens: &[Token<'_>], i: usize) -> usize {
         }
         // "Department of Health and Human Services".
         if t.text == "and" {
-            match rules::and_continuation(tokens, i, j) {
+            match rules::and_continuation(tokens, i, j)
+                .or_else(|| rules::and_head_continuation(tokens, i, j))
+            {
                 Some(k) => {
                     j = k;
                     continue;
@@ -479,7 +481,9 @@ impl<'a> Ctx<'a, '_> {
         // organisation-before-title rules below split it.
         let org_then_title = |from: usize| {
             (from + 1..j.saturating_sub(1)).any(|m| {
-                (rules::is_party(self.slice(from, m)) || has_org_cue_in(self.tokens, from, m))
+                !rules::ends_in_connector(&self.tokens[from..m])
+                    && (rules::is_party(self.slice(from, m))
+                        || has_org_cue_in(self.tokens, from, m))
                     && self.match_title_role(m, j).is_some_and(|len| m + len < j)
             })
         };
@@ -559,8 +563,11 @@ impl<'a> Ctx<'a, '_> {
             pos = m;
         }
         // Organisation before a title: "Central Bank Governor Paul Lindqvist".
+        // ("Association of Chief Police Officers", "Office of the Inspector
+        // General": a title after "of" / "the" belongs to the body's name.)
         if let Some(m) = (pos + 1..j.saturating_sub(1)).find(|&m| {
-            has_org_cue_in(self.tokens, pos, m)
+            !rules::ends_in_connector(&self.tokens[pos..m])
+                && has_org_cue_in(self.tokens, pos, m)
                 && self.match_title_role(m, j).is_some_and(|len| m + len < j)
         }) {
             spans.push(self.span(pos, m, EntityType::Organization, None, false));
@@ -1037,7 +1044,8 @@ impl<'a> Ctx<'a, '_> {
             && (!given_first
                 || rules::its_after_verb(self.tokens, b)
                 || (rules::org_descriptor_before(self.tokens, a)
-                    && !rules::body_not_named_after_people_before(self.tokens, a)))
+                    && !rules::body_not_named_after_people_before(self.tokens, a))
+                || orgs::descriptor_follows(self.tokens, b))
         {
             return EntityType::Organization;
         }

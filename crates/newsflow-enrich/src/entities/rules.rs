@@ -543,6 +543,100 @@ pub fn and_continuation(tokens: &[Token<'_>], chunk_start: usize, at: usize) -> 
     fits.then_some(end)
 }
 
+/// "Association of", "Office of the": a run of tokens that ends in a word
+/// joining it to what follows, so no name ends there.
+pub fn ends_in_connector(tokens: &[Token<'_>]) -> bool {
+    tokens
+        .last()
+        .is_some_and(|t| matches!(t.text, "of" | "for" | "the" | "and" | "&" | "on" | "in"))
+}
+
+/// "Securities and Exchange Commission", "Food and Drug Administration":
+/// the end of a name that goes on after "and" to an organisation's head
+/// noun, for a chunk `[chunk_start, at)` with no "of" / "for" of its own.
+/// The word before "and" and the words after it must be no place, person,
+/// known organisation or head of their own ("Apple and Intel Corp", "Ministry
+/// and Foreign Office" stay apart).
+pub fn and_head_continuation(tokens: &[Token<'_>], chunk_start: usize, at: usize) -> Option<usize> {
+    if at <= chunk_start
+        || tokens[chunk_start..at]
+            .iter()
+            .any(|t| matches!(t.text, "of" | "for" | "and" | "&"))
+    {
+        return None;
+    }
+    let standalone = |t: &Token<'_>| {
+        !t.is_word()
+            || t.is_all_caps()
+            || !GAZETTEER.lookup(t.text).is_empty()
+            || GAZETTEER.demonym(t.text).is_some()
+            || WORDS.of_heads.contains(t.text)
+            || WORDS.known_orgs.contains(t.text)
+            || GIVEN_NAMES.contains(t.text)
+    };
+    // One word of its own before "and" ("U.S. Securities and ..."), not a
+    // whole name ("Ceres Robotics and Tyvak Systems Inc").
+    let last = &tokens[at - 1];
+    let own_words = tokens[chunk_start..at]
+        .iter()
+        .filter(|t| t.is_word() && !standalone(t))
+        .count();
+    if !last.is_capitalized()
+        || standalone(last)
+        || own_words != 1
+        || !(is_common_word(last.text) || WORDS.org_cues.contains(last.text))
+    {
+        return None;
+    }
+    let mut end = at + 1;
+    while end < tokens.len()
+        && end - at <= 3
+        && tokens[end].is_capitalized()
+        && tokens[end - 1].paragraph == tokens[end].paragraph
+        && tokens[end].char_start == tokens[end - 1].char_end + 1
+    {
+        end += 1;
+    }
+    let after = tokens.get(at + 1..end)?;
+    let (head, rest) = after.split_last()?;
+    let fits = is_public_body_head(head.text)
+        && !rest.iter().any(standalone)
+        && rest.iter().all(|t| is_common_word(t.text))
+        && !rest.iter().any(|t| WORDS.org_cues.contains(t.text));
+    fits.then_some(end)
+}
+
+/// Head nouns of public bodies and institutions that end a name joined by
+/// "and" ("Food and Drug Administration"); no club or firm words.
+fn is_public_body_head(word: &str) -> bool {
+    matches!(
+        word,
+        "Commission"
+            | "Committee"
+            | "Administration"
+            | "Agency"
+            | "Authority"
+            | "Board"
+            | "Council"
+            | "Department"
+            | "Executive"
+            | "Office"
+            | "Institute"
+            | "Society"
+            | "Association"
+            | "Federation"
+            | "Bureau"
+            | "Court"
+            | "Tribunal"
+            | "Project"
+            | "Foundation"
+            | "Trust"
+            | "Service"
+            | "Inspectorate"
+            | "Directorate"
+    )
+}
+
 /// "Environment Canada", "Statistics Canada": an ordinary noun before a
 /// country's name is the name of a national agency (not "Northern Canada").
 pub fn agency_of_country(tokens: &[Token<'_>]) -> bool {

@@ -1,0 +1,109 @@
+//! Unit tests of the organisation rules, on invented sentences.
+
+use newsflow_model::EntityType;
+
+use super::eval::predict;
+
+/// The typed spans of `text` as (surface, type).
+fn typed(text: &str) -> Vec<(String, EntityType)> {
+    let chars: Vec<char> = text.chars().collect();
+    predict(text)
+        .into_iter()
+        .map(|s| (chars[s.start..s.end].iter().collect(), s.kind))
+        .collect()
+}
+
+fn has(text: &str, surface: &str, kind: EntityType) -> bool {
+    typed(text).iter().any(|(s, k)| s == surface && *k == kind)
+}
+
+#[test]
+fn title_after_of_stays_in_the_body_name() {
+    let text =
+        "Association of Chief Harbour Masters president Dora Pilkey said the rules were weak.";
+    assert!(
+        has(
+            text,
+            "Association of Chief Harbour Masters",
+            EntityType::Organization
+        ),
+        "{:?}",
+        typed(text)
+    );
+    let text = "The agency's Office of the Inspector General released a critical report.";
+    assert!(
+        has(
+            text,
+            "Office of the Inspector General",
+            EntityType::Organization
+        ),
+        "{:?}",
+        typed(text)
+    );
+}
+
+#[test]
+fn and_joins_words_before_a_public_body_head() {
+    let text = "Officials at the Food and Drug Administration approved the pill on Friday.";
+    assert!(
+        has(
+            text,
+            "Food and Drug Administration",
+            EntityType::Organization
+        ),
+        "{:?}",
+        typed(text)
+    );
+    // Two firms listed with "and" stay apart.
+    let text = "Quorvane Robotics and Telmix Systems Inc signed the deal.";
+    assert!(
+        !typed(text).iter().any(|(s, _)| s.contains(" and ")),
+        "{:?}",
+        typed(text)
+    );
+}
+
+#[test]
+fn descriptor_after_a_given_name_makes_a_firm() {
+    let text = "Analysts at Sal Brindlemayer investment bank said the deal was expensive.";
+    assert!(
+        has(text, "Sal Brindlemayer", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+    let text = "Zorblex bosses met the unions on Monday.";
+    assert!(
+        has(text, "Zorblex", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+}
+
+#[test]
+fn two_jobs_at_a_firm_before_the_holder() {
+    let text = "She spoke with Quillnet founder and co-chief Marta Ovenden on Tuesday.";
+    assert!(
+        has(text, "Quillnet", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+}
+
+#[test]
+fn publications_named_after_journal_or_published() {
+    let text = "The findings appear in the journal Planetary Letters this week.";
+    assert!(
+        has(text, "Planetary Letters", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+    let text = "This story was first published by Glimmerpost.";
+    assert!(
+        has(text, "Glimmerpost", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+    // A place after "published in" stays a place.
+    let text = "The novel was published in London.";
+    assert!(has(text, "London", EntityType::Place), "{:?}", typed(text));
+}
