@@ -107,3 +107,47 @@ fn publications_named_after_journal_or_published() {
     let text = "The novel was published in London.";
     assert!(has(text, "London", EntityType::Place), "{:?}", typed(text));
 }
+
+#[test]
+fn events_and_their_acronyms_are_no_organisations() {
+    let text = "Ada Brunel opened the Home Robotics Show (HRS) in Leeds. HRS drew big crowds.";
+    let found = typed(text);
+    assert!(
+        !found
+            .iter()
+            .any(|(s, k)| *k == EntityType::Organization && (s == "HRS" || s.ends_with("Show"))),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_product_model_before_a_comma_is_not_listed_with_a_firm() {
+    let text = "After the 15-inch Zephyrbook Pro, Acme Computers plans a smaller model.";
+    let found = typed(text);
+    assert!(
+        !found
+            .iter()
+            .any(|(s, k)| *k == EntityType::Organization && s == "Zephyrbook Pro"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn honorific_opening_a_sentence_marks_a_person() {
+    let text = "Police chief Alan Fox spoke first. Mr Fox said more officers were needed.";
+    let found = typed(text);
+    assert!(
+        found
+            .iter()
+            .filter(|(s, k)| s == "Fox" && *k == EntityType::Person)
+            .count()
+            == 1,
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(s, k)| s == "Fox" && *k == EntityType::Organization),
+        "{found:?}"
+    );
+}

@@ -310,6 +310,8 @@ pub fn coordinate_with_orgs(tokens: &[Token<'_>], spans: &mut [Span]) {
                 .all(|t| t.is_capitalized() || t.kind == TokenKind::Number)
             || (s.tok_start > 0 && is_possessive(&tokens[s.tok_start - 1]))
             || rules::all_common_words(&tokens[s.tok_start..s.tok_end])
+            // "the 16-inch Zephyr Pro, Acme plans ...": a product's model.
+            || rules::ends_in_model_word(&tokens[s.tok_start..s.tok_end])
         {
             continue;
         }

@@ -890,6 +890,10 @@ impl<'a> Ctx<'a, '_> {
         {
             return EntityType::Organization;
         }
+        // "Consumer Electronics Show", "Global Media Awards": an event.
+        if !person_cue && b - a >= 2 && rules::is_event_head(toks[b - a - 1].text) {
+            return EntityType::Other;
+        }
         if toks.iter().any(|t| words.org_cues.contains(t.text)) && !(b - a == 1 && person_cue) {
             // A lone head noun ("Government", "Municipality") is no name.
             if b - a == 1 && !toks[0].is_all_caps() && !words.known_orgs.contains(surface) {
@@ -1434,6 +1438,11 @@ impl<'a> Ctx<'a, '_> {
         if !(t.sentence_start || after_quote) {
             return false;
         }
+        // "Mr Fox added": an honorific opening a sentence before a name
+        // stays, to mark the person ("Fox" alone could be the broadcaster).
+        if j - i > 1 && WORDS.honorifics.contains(t.text) {
+            return false;
+        }
         if WORDS.openers.contains(t.text) {
             return true;
         }
@@ -1850,6 +1859,19 @@ fn link_acronyms(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
             spelt_end.is_some_and(|e| rules::spelt_out_in_lower_case(tokens[k].text, &tokens[..e]))
         })
         .map(|s| tokens[s.tok_start].text)
+        // "the Consumer Electronics Show (CES)": an event's acronym is no
+        // organisation either.
+        .chain(spans.iter().filter_map(|s| {
+            let (a, b) = (s.tok_start, s.tok_end);
+            let bracketed = tokens.get(b).is_some_and(|t| t.is_punct("("))
+                && tokens.get(b + 2).is_some_and(|t| t.is_punct(")"));
+            let acronym = tokens.get(b + 1).filter(|t| bracketed && t.is_all_caps())?;
+            (s.kind == EntityType::Other
+                && b - a >= 2
+                && rules::is_event_head(tokens[b - 1].text)
+                && rules::abbreviates(acronym.text, ctx.slice(a, b)))
+            .then_some(acronym.text)
+        }))
         .collect();
     if !terms.is_empty() {
         for span in spans.iter_mut() {

@@ -606,6 +606,27 @@ pub fn and_head_continuation(tokens: &[Token<'_>], chunk_start: usize, at: usize
     fits.then_some(end)
 }
 
+/// Last words of the names of events, shows and prizes ("Consumer
+/// Electronics Show", "Bangkok International Motor Show", "Music Awards"):
+/// such a name is no organisation, whatever words it holds.
+pub fn is_event_head(word: &str) -> bool {
+    matches!(
+        word,
+        "Show"
+            | "Awards"
+            | "Festival"
+            | "Expo"
+            | "Fair"
+            | "Summit"
+            | "Championships"
+            | "Olympics"
+            | "Tournament"
+            | "Marathon"
+            | "Trophy"
+            | "Prize"
+    )
+}
+
 /// Head nouns of public bodies and institutions that end a name joined by
 /// "and" ("Food and Drug Administration"); no club or firm words.
 fn is_public_body_head(word: &str) -> bool {
