@@ -151,3 +151,30 @@ fn honorific_opening_a_sentence_marks_a_person() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_groups_possessive_inside_a_body_name() {
+    let text = "Members of the People's Transit Union voted to strike on Friday.";
+    assert!(
+        has(text, "People's Transit Union", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+}
+
+#[test]
+fn lower_case_party_after_a_political_adjective() {
+    let text = "The mayor joined the Socialist party last year.";
+    assert!(
+        has(text, "Socialist party", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+    // A party named by its own short name keeps the short name.
+    let text = "She left the Labour party in May.";
+    assert!(
+        has(text, "Labour", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+}

@@ -276,6 +276,23 @@ fn extend_chunk(tokens: &[Token<'_>], i: usize) -> usize {
             j += 1;
             continue;
         }
+        // "People's Liberation Army", "Women's Institute": a group's
+        // possessive inside a body's name.
+        if matches!(t.text, "'s" | "’s")
+            && t.start == prev.end
+            && rules::is_collective_possessor(prev.text)
+            && next_cap_at(tokens, j + 1)
+            && tokens_space_separated(t, &tokens[j + 1])
+        {
+            j += 1;
+            continue;
+        }
+        // "the Communist party", "Democratic Progressive party": a party
+        // written with a lower-case "party".
+        if t.text == "party" && rules::is_political_adjective(prev.text) {
+            j += 1;
+            break;
+        }
         // "Suleiman al-Amr", "Bashar al-Assad".
         if t.is_word() && rules::is_article_compound(t.text) {
             j += 1;
@@ -888,6 +905,10 @@ impl<'a> Ctx<'a, '_> {
                 .iter()
                 .any(|t| t.is_punct("&") || matches!(t.text, "'s" | "’s"))
         {
+            return EntityType::Organization;
+        }
+        // "the Communist party".
+        if toks[b - a - 1].text == "party" && b - a >= 2 {
             return EntityType::Organization;
         }
         // "Consumer Electronics Show", "Global Media Awards": an event.

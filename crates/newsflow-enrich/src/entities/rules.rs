@@ -627,6 +627,36 @@ pub fn is_event_head(word: &str) -> bool {
     )
 }
 
+/// Plural nouns for groups of people whose possessive opens a body's name
+/// ("People's Liberation Army", "Women's Institute", "Children's Hospital").
+pub fn is_collective_possessor(word: &str) -> bool {
+    matches!(
+        word,
+        "People" | "Women" | "Children" | "Workers" | "Veterans" | "Citizens" | "Farmers" | "Men"
+    )
+}
+
+/// Adjectives that name a political party before a lower-case "party"
+/// ("the Communist party", "the Democratic Progressive party"). Parties
+/// whose adjective is their short name stay without "party" ("the Labour
+/// party" names "Labour").
+pub fn is_political_adjective(word: &str) -> bool {
+    matches!(
+        word,
+        "Communist"
+            | "Socialist"
+            | "Democratic"
+            | "Progressive"
+            | "Nationalist"
+            | "National"
+            | "Unionist"
+            | "Independence"
+            | "Reform"
+            | "Workers"
+            | "Populist"
+    )
+}
+
 /// Head nouns of public bodies and institutions that end a name joined by
 /// "and" ("Food and Drug Administration"); no club or firm words.
 fn is_public_body_head(word: &str) -> bool {
