@@ -1219,6 +1219,10 @@ pub const NON_ORG_CAPS: &[&str] = &[
     "FTSE", // Technology and finance terms of modern news.
     "VR", "AR", "XR", "EBITDA", "ROI", "SaaS", "OLED", "RGB", "SSD", "HDR", "NFC", "LTE", "5G",
     "4G", "OS", "UI", "UX", "PE", "VC", "VCs", "B2B", "DLC", "FPS",
+    // Function words and interjections written in capitals for stress.
+    "AND", "OR", "BUT", "THE", "IS", "ARE", "WAS", "YES", "NOT", "ALL", "NOW", "WTF", "OMG", "LOL",
+    // Units of power, energy and speed.
+    "MW", "GW", "KW", "kW", "KWH", "kWh", "MWh", "GWh", "MPH", "KPH",
 ];
 
 pub struct GivenNames {

@@ -178,3 +178,34 @@ fn lower_case_party_after_a_political_adjective() {
         typed(text)
     );
 }
+
+#[test]
+fn and_joins_an_exchange_commission() {
+    let text = "The firm faces questions from the U.S. Grain and Exchange Commission this week.";
+    assert!(
+        has(
+            text,
+            "U.S. Grain and Exchange Commission",
+            EntityType::Organization
+        ),
+        "{:?}",
+        typed(text)
+    );
+}
+
+#[test]
+fn shouted_words_units_and_plural_acronyms_are_no_organisations() {
+    let text = "The answer is YES! The plant makes 900 MW a day. The group that runs the BMAs, Kelbo Productions, agreed.";
+    let found = typed(text);
+    assert!(
+        !found
+            .iter()
+            .any(|(s, k)| *k == EntityType::Organization
+                && matches!(s.as_str(), "YES" | "MW" | "BMAs")),
+        "{found:?}"
+    );
+    assert!(
+        has(text, "Kelbo Productions", EntityType::Organization),
+        "{found:?}"
+    );
+}

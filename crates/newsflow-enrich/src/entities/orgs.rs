@@ -312,6 +312,8 @@ pub fn coordinate_with_orgs(tokens: &[Token<'_>], spans: &mut [Span]) {
             || rules::all_common_words(&tokens[s.tok_start..s.tok_end])
             // "the 16-inch Zephyr Pro, Acme plans ...": a product's model.
             || rules::ends_in_model_word(&tokens[s.tok_start..s.tok_end])
+            // "the AMAs, Acme Productions": things or events, no bodies.
+            || (s.tok_end - s.tok_start == 1 && rules::is_plural_acronym(tokens[s.tok_start].text))
         {
             continue;
         }

@@ -1029,6 +1029,11 @@ impl<'a> Ctx<'a, '_> {
         if INITIAL_FIRMS.contains(&surface) {
             return EntityType::Organization;
         }
+        // "the AMAs", "ATMs", "PCs": an acronym in the plural names things
+        // or events, not one body.
+        if b - a == 1 && !person_cue && rules::is_plural_acronym(surface) {
+            return EntityType::Other;
+        }
         // "J Robinson", "R O'Gara", "P de Villiers": line-ups, scorecards and
         // match officials name people by an initial and the surname.
         if self.initial_and_surname(a, b) {

@@ -599,10 +599,16 @@ pub fn and_head_continuation(tokens: &[Token<'_>], chunk_start: usize, at: usize
     }
     let after = tokens.get(at + 1..end)?;
     let (head, rest) = after.split_last()?;
+    // ("Exchange" may be a place's name too: an ordinary word or a body's
+    // word is enough here.)
     let fits = is_public_body_head(head.text)
-        && !rest.iter().any(standalone)
-        && rest.iter().all(|t| is_common_word(t.text))
-        && !rest.iter().any(|t| WORDS.org_cues.contains(t.text));
+        && rest.iter().all(|t| {
+            t.is_word()
+                && !t.is_all_caps()
+                && !GIVEN_NAMES.contains(t.text)
+                && !WORDS.known_orgs.contains(t.text)
+                && (is_common_word(t.text) || WORDS.org_cues.contains(t.text))
+        });
     fits.then_some(end)
 }
 
@@ -655,6 +661,12 @@ pub fn is_political_adjective(word: &str) -> bool {
             | "Workers"
             | "Populist"
     )
+}
+
+/// "AMAs", "ATMs", "PCs": an acronym in the plural.
+pub fn is_plural_acronym(word: &str) -> bool {
+    word.strip_suffix('s')
+        .is_some_and(|stem| stem.len() >= 2 && stem.bytes().all(|c| c.is_ascii_uppercase()))
 }
 
 /// Head nouns of public bodies and institutions that end a name joined by
