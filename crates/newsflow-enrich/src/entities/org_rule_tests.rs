@@ -209,3 +209,15 @@ fn shouted_words_units_and_plural_acronyms_are_no_organisations() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_list_passes_the_organisation_type_along() {
+    let text = "Rivals such as Google, Quenbit, Zorvane, Plimtek and Apple all sell such tools.";
+    let found = typed(text);
+    for name in ["Quenbit", "Zorvane", "Plimtek"] {
+        assert!(
+            has(text, name, EntityType::Organization),
+            "{name}: {found:?}"
+        );
+    }
+}

@@ -299,10 +299,8 @@ pub fn coordinate_with_orgs(tokens: &[Token<'_>], spans: &mut [Span]) {
             _ => false,
         }
     };
-    let mut retype = Vec::new();
-    for k in 0..spans.len() {
-        let s = &spans[k];
-        if s.kind != EntityType::Other
+    let listable = |s: &Span| {
+        !(s.kind != EntityType::Other
             || s.demonym
             || s.tok_end - s.tok_start > 3
             || !tokens[s.tok_start..s.tok_end]
@@ -313,28 +311,49 @@ pub fn coordinate_with_orgs(tokens: &[Token<'_>], spans: &mut [Span]) {
             // "the 16-inch Zephyr Pro, Acme plans ...": a product's model.
             || rules::ends_in_model_word(&tokens[s.tok_start..s.tok_end])
             // "the AMAs, Acme Productions": things or events, no bodies.
-            || (s.tok_end - s.tok_start == 1 && rules::is_plural_acronym(tokens[s.tok_start].text))
-        {
-            continue;
-        }
+            || (s.tok_end - s.tok_start == 1 && rules::is_plural_acronym(tokens[s.tok_start].text)))
+    };
+    // What the neighbours of `k` are: (an organisation, a person or place).
+    let neighbours = |spans: &[Span], k: usize| {
+        let s = &spans[k];
         let left = k.checked_sub(1).map(|p| &spans[p]).filter(|p| joined(p, s));
         let right = spans.get(k + 1).filter(|n| joined(s, n));
-        let kinds = [left, right].into_iter().flatten().map(|n| n.kind);
         let mut org = false;
         let mut other_kind = false;
-        for kind in kinds {
-            match kind {
+        for n in [left, right].into_iter().flatten() {
+            match n.kind {
                 EntityType::Organization => org = true,
                 EntityType::Person | EntityType::Place => other_kind = true,
                 _ => {}
             }
         }
+        (org, other_kind)
+    };
+    let mut retype = Vec::new();
+    for k in 0..spans.len() {
+        if !listable(&spans[k]) {
+            continue;
+        }
+        let (org, other_kind) = neighbours(spans, k);
         if org && !other_kind {
             retype.push(k);
         }
     }
-    for k in retype {
+    if retype.is_empty() {
+        return;
+    }
+    for &k in &retype {
         spans[k].kind = EntityType::Organization;
+    }
+    // "Google, Copernic, Enfish and Zorbo": along a list, a name typed so
+    // passes the type on to the next, both ways.
+    for k in (0..spans.len()).chain((0..spans.len()).rev()) {
+        if listable(&spans[k]) {
+            let (org, other_kind) = neighbours(spans, k);
+            if org && !other_kind {
+                spans[k].kind = EntityType::Organization;
+            }
+        }
     }
 }
 
