@@ -647,6 +647,7 @@ pub const ORG_CUES: &[&str] = &[
     // Firms, studios and movements of modern news: "Dick Clark Productions",
     // "Take-Two Interactive", "Kotak Institutional Equities", "Muslim Brotherhood".
     "Productions",
+    "Animation",
     "Interactive",
     "Equities",
     "Brotherhood",

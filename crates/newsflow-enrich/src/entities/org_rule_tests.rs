@@ -221,3 +221,23 @@ fn a_list_passes_the_organisation_type_along() {
         );
     }
 }
+
+#[test]
+fn a_research_centre_is_a_body_and_animation_studios_are_firms() {
+    let text = "Scientists at the Brellin Cancer Research Centre in Leeds led the work.";
+    assert!(
+        has(
+            text,
+            "Brellin Cancer Research Centre",
+            EntityType::Organization
+        ),
+        "{:?}",
+        typed(text)
+    );
+    let text = "The film came from Quobble Animation last year.";
+    assert!(
+        has(text, "Quobble Animation", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+}

@@ -881,6 +881,15 @@ impl<'a> Ctx<'a, '_> {
             if toks[b - a - 1].text == "District" && words.org_cues.contains(toks[b - a - 2].text) {
                 return EntityType::Organization;
             }
+            // "Harlow International Center", "Cancer Research Centre": a
+            // centre of research or policy is a body, not a venue.
+            if matches!(toks[b - a - 1].text, "Center" | "Centre")
+                && toks[..b - a - 1]
+                    .iter()
+                    .any(|t| rules::is_research_word(t.text))
+            {
+                return EntityType::Organization;
+            }
             return EntityType::Place;
         }
         // "River Thames", "Lake Geneva", "Mount Kenya".

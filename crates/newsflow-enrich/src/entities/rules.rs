@@ -669,6 +669,36 @@ pub fn is_plural_acronym(word: &str) -> bool {
         .is_some_and(|stem| stem.len() >= 2 && stem.bytes().all(|c| c.is_ascii_uppercase()))
 }
 
+/// Words that make a "... Center" / "... Centre" an institution rather
+/// than a venue ("International", "Research", "Space Flight").
+pub fn is_research_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Research"
+            | "International"
+            | "Studies"
+            | "Study"
+            | "Policy"
+            | "Medical"
+            | "Health"
+            | "Science"
+            | "Sciences"
+            | "Scientific"
+            | "Cancer"
+            | "Flight"
+            | "Innovation"
+            | "Rights"
+            | "Legal"
+            | "Development"
+            | "Strategic"
+            | "Economic"
+            | "Excellence"
+            | "Disease"
+            | "Climate"
+            | "Technology"
+    )
+}
+
 /// Head nouns of public bodies and institutions that end a name joined by
 /// "and" ("Food and Drug Administration"); no club or firm words.
 fn is_public_body_head(word: &str) -> bool {
