@@ -241,3 +241,25 @@ fn a_research_centre_is_a_body_and_animation_studios_are_firms() {
         typed(text)
     );
 }
+
+#[test]
+fn rugby_lineups_with_semicolons_particles_and_replacements() {
+    let text = "The scrum half kicked a late penalty in the rugby match as the try line held. \
+The fly-half missed a conversion and the flanker won a lineout before the second try.\n\n\
+Brackwood, Tilsey, Omberly, Fenwright, Gattler; Poskin, Ledrow; Harnaby, van der Molt, Quintell; Ashdown, Crail.\n\n\
+Replacements: Dunmere for Poskin (53), Wexley for Ledrow (77). Not used: Pellow, Trask";
+    let found = typed(text);
+    for name in [
+        "Brackwood",
+        "Gattler",
+        "Poskin",
+        "van der Molt",
+        "Dunmere",
+        "Wexley",
+        "Pellow",
+        "Trask",
+    ] {
+        assert!(has(text, name, EntityType::Person), "{name}: {found:?}");
+    }
+    assert!(!found.iter().any(|(s, _)| s == "Molt"), "{found:?}");
+}

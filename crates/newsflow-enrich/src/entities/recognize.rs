@@ -108,6 +108,14 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     let mut i = 0;
     while i < tokens.len() {
         if !starts_name(&tokens[i]) {
+            // "van der Walt" in a line-up: a player opening with a particle.
+            if rules::is_lower_particle(tokens[i].text) {
+                if let Some(&(_, e)) = lineups.players.iter().find(|r| r.0 == i) {
+                    spans.push(ctx.span(i, e, EntityType::Person, None, false));
+                    i = e;
+                    continue;
+                }
+            }
             i += 1;
             continue;
         }

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::rules;
 use crate::places::gazetteer::GAZETTEER;
 use crate::text_util::{Token, TokenKind};
 
@@ -244,6 +245,10 @@ fn is_lineup_label_word(word: &str) -> bool {
             | "Ref"
             | "Att"
             | "Attendance"
+            // Rugby: "Replacements:", "Not used:".
+            | "Replacements"
+            | "Replacement"
+            | "used"
     )
 }
 
@@ -271,7 +276,8 @@ pub fn lineups(tokens: &[Token<'_>]) -> Lineups {
         let mut label_start = p;
         while colon
             && label_start > 0
-            && tokens[label_start - 1].is_capitalized()
+            && (tokens[label_start - 1].is_capitalized()
+                || is_lineup_label_word(tokens[label_start - 1].text))
             && tokens[label_start - 1].paragraph == tokens[p].paragraph
         {
             label_start -= 1;
@@ -335,10 +341,21 @@ fn parse_list(tokens: &[Token<'_>], from: usize) -> Option<Vec<(usize, usize, bo
     let same = |k: usize| tokens.get(k).is_some_and(|t| t.paragraph == paragraph);
     let name_run = |mut k: usize| {
         let start = k;
-        while same(k) && tokens[k].is_capitalized() && tokens[k].text != "'s" {
-            k += 1;
+        loop {
+            if same(k) && tokens[k].is_capitalized() && tokens[k].text != "'s" {
+                k += 1;
+            // "van der Walt": lower-case particles before the surname.
+            } else if same(k)
+                && k + 1 < tokens.len()
+                && rules::is_lower_particle(tokens[k].text)
+                && (tokens[k + 1].is_capitalized() || rules::is_lower_particle(tokens[k + 1].text))
+            {
+                k += 1;
+            } else {
+                break;
+            }
         }
-        (1..=3).contains(&(k - start)).then_some(k)
+        (1..=4).contains(&(k - start)).then_some(k)
     };
     let mut items = Vec::new();
     let mut q = from;
@@ -353,6 +370,21 @@ fn parse_list(tokens: &[Token<'_>], from: usize) -> Option<Vec<(usize, usize, bo
                 q += 1;
             }
         }
+        // "Everitt for Mapletoft (53)": a replacement, then whom he replaced.
+        if same(q) && tokens[q].text == "for" {
+            let end = name_run(q + 1)?;
+            items.push((q + 1, end, true));
+            q = end;
+        }
+        // "(53)": the minute of the change.
+        if same(q)
+            && tokens[q].is_punct("(")
+            && same(q + 2)
+            && tokens[q + 1].kind == TokenKind::Number
+            && tokens[q + 2].is_punct(")")
+        {
+            q += 3;
+        }
         // "(Bradley Wright-Phillips 83)": a substitute; "(Hampshire)": a place.
         if same(q) && tokens[q].is_punct("(") {
             let end = name_run(q + 1)?;
@@ -364,7 +396,8 @@ fn parse_list(tokens: &[Token<'_>], from: usize) -> Option<Vec<(usize, usize, bo
             items.push((q + 1, end, minute));
             q = close + 1;
         }
-        if same(q) && tokens[q].is_punct(",") {
+        // "Horak, Staniforth; Mapletoft, Edwards": rugby's units by ";".
+        if same(q) && (tokens[q].is_punct(",") || tokens[q].is_punct(";")) {
             q += 1;
             continue;
         }
