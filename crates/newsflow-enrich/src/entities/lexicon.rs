@@ -648,6 +648,14 @@ pub const ORG_CUES: &[&str] = &[
     // "Take-Two Interactive", "Kotak Institutional Equities", "Muslim Brotherhood".
     "Productions",
     "Animation",
+    // Regiments: "Royal Highland Fusiliers", "Scottish Borderers".
+    "Fusiliers",
+    "Highlanders",
+    "Borderers",
+    "Dragoons",
+    "Hussars",
+    "Lancers",
+    "Grenadiers",
     "Interactive",
     "Equities",
     "Brotherhood",

@@ -263,3 +263,31 @@ Replacements: Dunmere for Poskin (53), Wexley for Ledrow (77). Not used: Pellow,
     }
     assert!(!found.iter().any(|(s, _)| s == "Molt"), "{found:?}");
 }
+
+#[test]
+fn word_acronyms_appositions_and_ownership() {
+    let text = "The Association of Harbour Pilots and Mariners met on Monday. Ahpm made its case to ministers.";
+    assert!(
+        has(text, "Ahpm", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+    let text = "A board member of the country's central bank, the Veldbank, disagreed.";
+    assert!(
+        has(text, "Veldbank", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+    let text = "The exchange, owner of Quarnex in London, may raise its offer.";
+    assert!(
+        has(text, "Quarnex", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+    let text = "The merger of the Royal Lowland Fusiliers was announced.";
+    assert!(
+        has(text, "Royal Lowland Fusiliers", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+}

@@ -259,6 +259,26 @@ pub fn business_context(tokens: &[Token<'_>], a: usize, b: usize) -> bool {
     if is_descriptor_before(before(1)) {
         return true;
     }
+    // "the country's central bank, the Bundesbank": a descriptor, then the
+    // name in apposition.
+    if before(1) == "the" && before(2) == "," && rules::is_org_descriptor(before(3)) {
+        return true;
+    }
+    // "owner of Liffe", "the takeover of Hexal".
+    if before(1) == "of"
+        && matches!(
+            before(2),
+            "owner"
+                | "owners"
+                | "takeover"
+                | "acquisition"
+                | "purchase"
+                | "parent"
+                | "shareholders"
+        )
+    {
+        return true;
+    }
     // "Rosneft-owned Yugansk", "Moscow-based Interfax": what such a
     // compound describes is a body.
     let owned_by = a.checked_sub(1).is_some_and(|k| {

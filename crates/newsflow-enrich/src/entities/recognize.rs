@@ -1965,6 +1965,25 @@ fn link_acronyms(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
                     .rev()
                     .find(|&&(s, e)| acronym_like && rules::initials_of(text, &tokens[s..e]))
                     .copied()
+            })
+            .or_else(|| {
+                // "the Association of Chief Police Officers ... Acpo": an
+                // acronym written as a word, as British papers do.
+                let word_acronym = (3..=6).contains(&text.len())
+                    && span.kind != EntityType::Place
+                    && text.bytes().next().is_some_and(|c| c.is_ascii_uppercase())
+                    && text.bytes().skip(1).all(|c| c.is_ascii_lowercase())
+                    && !is_common_word(text)
+                    && !GIVEN_NAMES.contains(text);
+                if !word_acronym || named_orgs.is_empty() {
+                    return None;
+                }
+                let upper = text.to_ascii_uppercase();
+                named_orgs
+                    .iter()
+                    .rev()
+                    .find(|&&(s, e)| e - s >= 3 && rules::initials_of(&upper, &tokens[s..e]))
+                    .copied()
             });
         if let Some(expansion) = expansion {
             span.kind = EntityType::Organization;

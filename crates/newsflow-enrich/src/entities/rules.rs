@@ -240,6 +240,11 @@ static ORG_DESCRIPTOR_SET: LazyLock<FxHashSet<&'static str>> =
 
 /// What the words around a name say about an organisation: a descriptor
 /// right before it or in an apposition after it, or "X said it / its".
+/// One of the lower-case nouns that describe an organisation ("bank").
+pub fn is_org_descriptor(word: &str) -> bool {
+    ORG_DESCRIPTOR_SET.contains(word)
+}
+
 /// "drugmaker Novartis": an organisation's descriptor right before `a`.
 pub fn org_descriptor_before(tokens: &[Token<'_>], a: usize) -> bool {
     a.checked_sub(1)
