@@ -291,3 +291,11 @@ fn word_acronyms_appositions_and_ownership() {
         typed(text)
     );
 }
+
+#[test]
+fn a_handle_of_given_name_and_surname_is_a_person() {
+    let text = "“Thank you @SarahQuillby for the support!” the mayor wrote. Follow @QuarnexNews for updates.";
+    let found = typed(text);
+    assert!(has(text, "SarahQuillby", EntityType::Person), "{found:?}");
+    assert!(!has(text, "QuarnexNews", EntityType::Person), "{found:?}");
+}

@@ -1008,6 +1008,16 @@ impl<'a> Ctx<'a, '_> {
         if a > 0 && self.tokens[a - 1].text == "#" && self.tokens[a - 1].end == toks[0].start {
             return EntityType::Other;
         }
+        // "@JaneDoe": a handle made of a given name and a surname is a
+        // person's.
+        if b - a == 1
+            && a > 0
+            && self.tokens[a - 1].text == "@"
+            && self.tokens[a - 1].end == toks[0].start
+            && rules::handle_of_person(toks[0].text)
+        {
+            return EntityType::Person;
+        }
         if !person_cue {
             // "WeWork", "DoorDash", "Polygraph.info": a camel-case or web
             // name is a firm's; "MacBook Pro", "PlayStation 5": a product.

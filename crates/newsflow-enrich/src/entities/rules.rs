@@ -704,6 +704,24 @@ pub fn is_research_word(word: &str) -> bool {
     )
 }
 
+/// "JaneDoe", "MattBevin": a social media handle that joins a known given
+/// name and a capitalised surname.
+pub fn handle_of_person(word: &str) -> bool {
+    let Some(split) = word
+        .char_indices()
+        .skip(1)
+        .find(|&(_, c)| c.is_uppercase())
+        .map(|(k, _)| k)
+    else {
+        return false;
+    };
+    let (given, surname) = word.split_at(split);
+    given.chars().count() >= 2
+        && surname.chars().count() >= 2
+        && surname.chars().skip(1).all(char::is_lowercase)
+        && GIVEN_NAMES.contains(given)
+}
+
 /// Head nouns of public bodies and institutions that end a name joined by
 /// "and" ("Food and Drug Administration"); no club or firm words.
 fn is_public_body_head(word: &str) -> bool {
