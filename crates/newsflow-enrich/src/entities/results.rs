@@ -311,7 +311,10 @@ fn make_team(span: &mut Span) {
     let national = span.place.is_some_and(|p| {
         let entry = &GAZETTEER.entries[p];
         entry.kind == PlaceKind::Country
-            || matches!(entry.name, "England" | "Scotland" | "Wales" | "Northern Ireland")
+            || matches!(
+                entry.name,
+                "England" | "Scotland" | "Wales" | "Northern Ireland"
+            )
     });
     let unknown_or_place = matches!(span.kind, EntityType::Place | EntityType::Other);
     if unknown_or_place && !national && !span.demonym {
