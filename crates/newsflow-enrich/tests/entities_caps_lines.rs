@@ -88,3 +88,24 @@ fn people_at_a_workplace_name_a_firm() {
         );
     }
 }
+
+#[test]
+fn an_industry_word_ends_a_firms_name() {
+    let es = entities(&[
+        "Harbor Shipping said it would appeal. Nordic Telekom and Kestrel Pharmaceuticals fell.",
+        "Sanvik Mining Oyj and Valtor Steel agreed a deal.",
+    ]);
+    for firm in [
+        "Harbor Shipping",
+        "Nordic Telekom",
+        "Kestrel Pharmaceuticals",
+        "Sanvik Mining Oyj",
+        "Valtor Steel",
+    ] {
+        assert_eq!(
+            kind_of(&es, firm),
+            Some(EntityType::Organization),
+            "{firm}: {es:#?}"
+        );
+    }
+}
