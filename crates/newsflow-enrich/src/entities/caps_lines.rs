@@ -238,6 +238,11 @@ fn name_in_caps(
     {
         return Some(named(EntityType::Organization, None));
     }
+    // "FEYENOORD HELD": a listed club that is no place.
+    let club = super::sport::is_club(surface) || super::sport::is_club(&title);
+    if club && !ordinary && GAZETTEER.lookup(&title).is_empty() {
+        return Some(named(EntityType::Organization, None));
+    }
     let place = GAZETTEER.default_choice(GAZETTEER.lookup(&title))?;
     // "CHINA" and "TURKEY" are countries even in capitals; a town named
     // like an ordinary word ("MOBILE") is not read into a headline.

@@ -234,6 +234,32 @@ const RESULT_VERBS: &[(&str, Option<&str>)] = &[
     ("beaten", Some("by")),
 ];
 
+/// A team's people, named after the team: "Barcelona coach Bobby Robson".
+const TEAM_ROLES: &[&str] = &[
+    "coach",
+    "manager",
+    "boss",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "captain",
+    "skipper",
+    "forward",
+    "fullback",
+    "full-back",
+    "batsman",
+    "bowler",
+    "fly-half",
+    "scrum-half",
+    "prop",
+    "lock",
+    "flanker",
+    "hooker",
+];
+
 /// Words that make a place's name an event's: "the Hamburg Open".
 const EVENT_WORDS: &[&str] = &[
     "Open",
@@ -268,6 +294,12 @@ pub fn sports_sides(text: &str, tokens: &[Token<'_>], sport_words: u32, spans: &
             spans[k].kind = EntityType::Other;
             spans[k].place = None;
             spans[k].tok_end = b + 1;
+            continue;
+        }
+        // "Barcelona coach Bobby Robson", "Leeds striker ...": a team's
+        // staff and players.
+        if tokens.get(b).is_some_and(|t| TEAM_ROLES.contains(&t.text)) {
+            make_team(&mut spans[k]);
             continue;
         }
         let Some(other_start) = result_object(tokens, b) else {

@@ -116,6 +116,12 @@ const FOOTBALL_WORDS: &[(&str, u32)] = &[
     ("Ref", 13),
     ("squad", 14),
     ("season", 14),
+    // Wire services' word for it ("SOCCER - ...").
+    ("soccer", 15),
+    ("Soccer", 15),
+    ("SOCCER", 15),
+    ("equalised", 11),
+    ("equalized", 11),
     // Rugby.
     ("rugby", 16),
     ("Rugby", 16),
