@@ -15,6 +15,9 @@ pub struct ParseLimits {
     pub max_line_bytes: usize,
     /// Most non-blank lines (paragraphs) accepted in one document.
     pub max_paragraphs: usize,
+    /// Every document is one story (one article per file or message): no
+    /// story segmentation.
+    pub one_story_per_document: bool,
 }
 
 impl Default for ParseLimits {
@@ -23,6 +26,7 @@ impl Default for ParseLimits {
             max_document_bytes: 64 * 1024 * 1024,
             max_line_bytes: 1024 * 1024,
             max_paragraphs: 100_000,
+            one_story_per_document: false,
         }
     }
 }

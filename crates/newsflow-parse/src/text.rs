@@ -25,7 +25,11 @@ pub fn parse_plain_text(
     limits: &ParseLimits,
 ) -> Result<Vec<Article>, ParseError> {
     with_lines(doc, limits, |lines| {
-        let starts = story_starts(lines)?;
+        let starts = if limits.one_story_per_document {
+            vec![0]
+        } else {
+            story_starts(lines)?
+        };
         let single_story = starts.len() == 1;
         let ends = starts.iter().skip(1).copied().chain([lines.len()]);
         Ok(starts
@@ -92,9 +96,12 @@ fn join_header_only_stories(lines: &[Line<'_>], starts: Vec<usize>) -> Vec<usize
         if !previous_is_header_only {
             kept.push(start);
         }
-        let this_is_header_only = lines
-            .get(start..end)
-            .is_some_and(|story| story.iter().all(is_header));
+        // "MOSCOW 1997-10-15" alone on its line opens a body: a story
+        // ending in one is the head of the next.
+        let this_is_header_only = lines.get(start..end).is_some_and(|story| {
+            story.iter().all(is_header)
+                || story.last().is_some_and(|l| lead::is_bare_dateline(l.text))
+        });
         // A header-only story swallows the next start; a run of them keeps
         // joining until real body text comes.
         previous_is_header_only = this_is_header_only && end < lines.len();

@@ -272,3 +272,42 @@ fn plain_text_is_detected() {
     let detected = detect_format(&doc(fixture("harbour-story.txt"))).expect("text");
     assert_eq!(detected, Format::PlainText);
 }
+
+#[test]
+fn one_story_per_document_skips_segmentation() {
+    let limits = ParseLimits {
+        one_story_per_document: true,
+        ..ParseLimits::default()
+    };
+    let articles = parse(&doc(fixture("glued-blank-lines.txt")), &limits).expect("parses");
+    assert_eq!(articles.len(), 1, "the whole document is one article");
+    let lines = articles[0].provenance.lines.expect("line-oriented");
+    assert_eq!(lines[0], 1);
+    assert_eq!(
+        articles[0].title.as_deref(),
+        Some("Ferry service returns to Gull Island after ten years")
+    );
+}
+
+#[test]
+fn a_dateline_alone_on_its_line_opens_the_body_after_it() {
+    // A headline ending in a full stop, then the dateline on a line of its
+    // own, then a body that changes subject halfway: one story, whatever the
+    // segmenter makes of the rest, never a story of headline and dateline.
+    let text = "Harbour board says ferry fares must rise.\n\
+                GULL ISLAND 1997-03-02\n\
+                The harbour board said on Sunday that ferry fares would rise by a fifth in the spring.\n\
+                \"We cannot run the boats at a loss,\" the board's chairman, Ivo Brandt, told reporters.\n\
+                Fishermen on the island said the rise would hit them hardest.\n";
+    let articles = parse_bytes(text.as_bytes().to_vec()).expect("parses");
+    for a in &articles {
+        assert!(
+            !a.paragraphs.is_empty(),
+            "no story is only a headline and a dateline: {articles:#?}"
+        );
+    }
+    assert_eq!(
+        articles[0].dateline.as_deref(),
+        Some("GULL ISLAND 1997-03-02")
+    );
+}

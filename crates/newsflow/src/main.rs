@@ -58,6 +58,10 @@ enum Command {
         /// date (YYYY-MM-DD) when an article has no date of its own.
         #[arg(long, value_name = "DATE")]
         reference_date: Option<chrono::NaiveDate>,
+        /// Each file (or standard input) is one article: no story
+        /// segmentation (the default finds where glued articles begin).
+        #[arg(long)]
+        one_story: bool,
     },
     /// Measure newsflow against corpora with gold values.
     Eval {
@@ -93,7 +97,17 @@ fn main() -> ExitCode {
             format,
             no_enrich,
             reference_date,
-        } => commands::parse::parse_files(&files, format, !no_enrich, reference_date),
+            one_story,
+        } => commands::parse::parse_files(
+            &files,
+            format,
+            !no_enrich,
+            reference_date,
+            newsflow_parse::ParseLimits {
+                one_story_per_document: one_story,
+                ..newsflow_parse::ParseLimits::default()
+            },
+        ),
         Command::Eval { what } => match what {
             EvalCommand::Segmentation(args) => commands::eval::segmentation(&args),
         },

@@ -195,6 +195,12 @@ pub fn split_dateline(paragraph: &str) -> Option<(&str, usize)> {
     Some((whole.as_str().trim_end(), whole.end()))
 }
 
+/// A line that is only a dateline: "MOSCOW 1997-10-15", "PARIS (Reuters) -".
+pub fn is_bare_dateline(line: &str) -> bool {
+    split_dateline(line)
+        .is_some_and(|(_, rest)| line.get(rest..).is_some_and(|r| r.trim().is_empty()))
+}
+
 /// An all-caps lead-in ending in a colon: the kicker (without the colon)
 /// and the byte offset of the rest.
 pub fn split_kicker(paragraph: &str) -> Option<(&str, usize)> {

@@ -9,7 +9,7 @@ use super::dates::unambiguous_date;
 use super::header::{
     is_closing_quote_or_bracket, is_name_line, looks_like_headline, parse_by_line,
 };
-use super::lead::{split_dateline, split_kicker, split_run_in_deck};
+use super::lead::{is_bare_dateline, split_dateline, split_kicker, split_run_in_deck};
 use super::PARSER_NAME;
 use crate::segment::Line;
 
@@ -120,8 +120,17 @@ fn read_header<'a>(lines: &[Line<'a>], parts: &mut Parts<'a>) -> usize {
     let mut index = 0;
     // A headline needs a body under it that is more than a credit.
     let has_body_after = |from: usize| lines[from..].iter().any(|line| !is_media_credit(line.text));
+    // Wire copy may end its headline with a full stop when the dateline
+    // stands on its own line under it ("EU rejects ban.", "BRUSSELS 1997-06-03").
+    let headline_over_dateline = lines.len() > 2
+        && is_bare_dateline(lines[1].text)
+        && lines[0]
+            .text
+            .trim_end()
+            .strip_suffix('.')
+            .is_some_and(looks_like_headline);
     if lines.len() > 1
-        && looks_like_headline(lines[0].text)
+        && (looks_like_headline(lines[0].text) || headline_over_dateline)
         && !is_media_credit(lines[0].text)
         && parse_by_line(lines[0].text).is_none()
         && split_dateline(lines[0].text).is_none()

@@ -24,6 +24,7 @@ pub fn parse_files(
     output: OutputFormat,
     enrich: bool,
     reference_date: Option<chrono::NaiveDate>,
+    limits: ParseLimits,
 ) -> anyhow::Result<ExitCode> {
     let chain = if enrich {
         EnrichChain::from_config(&EnrichConfig {
@@ -38,7 +39,7 @@ pub fn parse_files(
         out: std::io::BufWriter::new(stdout.lock()),
         output,
         chain,
-        limits: ParseLimits::default(),
+        limits,
         clear_fetched_at: reference_date.is_some(),
         failures: 0,
     };

@@ -90,6 +90,18 @@ pub struct ParseConfig {
     pub max_document_bytes: usize,
     pub max_line_bytes: usize,
     pub max_paragraphs: usize,
+    /// "auto": the story segmenter finds where articles glued together in
+    /// one document begin; "one": every document (file chunk, message) is
+    /// one article.
+    pub stories: StoriesPerDocument,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StoriesPerDocument {
+    #[default]
+    Auto,
+    One,
 }
 
 impl Default for ParseConfig {
@@ -99,6 +111,7 @@ impl Default for ParseConfig {
             max_document_bytes: limits.max_document_bytes,
             max_line_bytes: limits.max_line_bytes,
             max_paragraphs: limits.max_paragraphs,
+            stories: StoriesPerDocument::Auto,
         }
     }
 }
@@ -109,6 +122,7 @@ impl ParseConfig {
             max_document_bytes: self.max_document_bytes,
             max_line_bytes: self.max_line_bytes,
             max_paragraphs: self.max_paragraphs,
+            one_story_per_document: self.stories == StoriesPerDocument::One,
         }
     }
 }

@@ -96,3 +96,18 @@ fn bad_component_names_are_rejected() {
     let problems = Config::from_toml(&text, no_env).unwrap_err();
     assert!(problems[0].message.contains("my sink"), "{problems:?}");
 }
+
+#[test]
+fn stories_per_document_reach_the_parser() {
+    let config = Config::from_toml(GOOD, no_env).expect("valid");
+    assert!(
+        !config.parse.limits().one_story_per_document,
+        "auto by default"
+    );
+    let text = format!("{GOOD}\n[parse]\nstories = \"one\"\n");
+    let config = Config::from_toml(&text, no_env).expect("valid");
+    assert!(config.parse.limits().one_story_per_document);
+    let text = format!("{GOOD}\n[parse]\nstories = \"some\"\n");
+    let problems = Config::from_toml(&text, no_env).unwrap_err();
+    assert_eq!(problems[0].path, "parse.stories", "{problems:?}");
+}
