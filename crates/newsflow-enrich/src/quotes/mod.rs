@@ -3,9 +3,12 @@
 //! none are there yet it runs the entity analysis itself.
 
 mod attribute;
+mod canonical;
 mod cues;
 pub mod find;
 mod resolve;
+#[cfg(test)]
+mod rule_tests;
 mod titles;
 
 use newsflow_model::{EnrichedArticle, Quote};
@@ -97,7 +100,7 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
                 text: text.to_owned(),
                 start: span.start,
                 end: span.end,
-                speaker: speaker.map(|s| entities[s].name.clone()),
+                speaker: speaker.map(|s| canonical::speaker_name(entities, s)),
                 cue,
             });
         }
