@@ -168,6 +168,28 @@ impl<'a> Attributor<'a> {
             .map_or(0, |t| t.paragraph);
         let after_end = self.sentence_end(after_start, close_paragraph);
         let before_start = self.sentence_start(before_end);
+        // A quote opening a sentence or a paragraph is not what a cue before
+        // it reports when that cue ends an earlier quote's clause ("“…,”
+        // said Ms Varga, who has served two terms. ⏎ “…”") or asks a
+        // question the quote answers ("… the critic once asked? “No …”");
+        // a sentence of its own still introduces it ("…, Mr Howard said.
+        // ⏎ “…”").
+        let prev = before_end.checked_sub(1).map(|p| &self.tokens[p]);
+        let opens_sentence = prev.is_some_and(|prev| {
+            self.tokens
+                .get(before_end)
+                .is_some_and(|o| o.paragraph != prev.paragraph)
+                || matches!(prev.text, "." | "!" | "?")
+        });
+        let after_earlier_quote = before_start
+            .checked_sub(1)
+            .is_some_and(|p| matches!(self.tokens[p].text, "”" | "\""));
+        let after_question = prev.is_some_and(|prev| prev.text == "?");
+        let before_start = if opens_sentence && (after_earlier_quote || after_question) {
+            before_end
+        } else {
+            before_start
+        };
         if let Some(speaker) = self.dash_signature(after_start, after_end) {
             return Attribution {
                 speaker: Some(speaker),
@@ -447,6 +469,10 @@ impl<'a> Attributor<'a> {
             if speaker.is_none() && INVERTIBLE_CUES.contains(&t.text) {
                 // "said Mr Flynn," / "said the minister." — not "said an EU code
                 // of conduct would…": the subject ends the clause.
+                let (s, e) = self.phrase_after(self.past_age(k + 1), b);
+                speaker = self.document_author(s, e, b);
+            }
+            if speaker.is_none() && INVERTIBLE_CUES.contains(&t.text) {
                 let (s, e) = self.phrase_after(self.past_age(k + 1), b);
                 let clause_ends = e == b
                     || self

@@ -5,6 +5,7 @@
 mod attribute;
 mod canonical;
 mod cues;
+mod documents;
 pub mod find;
 mod resolve;
 #[cfg(test)]

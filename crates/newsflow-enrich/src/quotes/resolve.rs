@@ -504,6 +504,10 @@ impl Attributor<'_> {
         {
             return None;
         }
+        // "He is worried. “…”": a pronoun subject stands for its antecedent.
+        if let Some(g) = pronoun_gender(first.text) {
+            return self.pronoun_antecedent(first.char_start, g, None);
+        }
         let m = self.mentions.iter().find(|m| {
             m.start >= first.char_start
                 && m.end <= last.char_end

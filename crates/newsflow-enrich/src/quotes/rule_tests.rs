@@ -45,3 +45,34 @@ fn perfect_and_colourful_cue_verbs_attribute_the_quote() {
         Some("Ines Calloway")
     );
 }
+
+#[test]
+fn a_cue_ending_an_earlier_quote_or_a_question_does_not_report_the_next() {
+    let qs = quotes_of(&[
+        "Lucia Varga opposes the bill.",
+        "“It is a disaster,” said Ms. Varga, who has served two terms.",
+        "“Farmers will pay for it.”",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "Farmers will").as_deref(),
+        Some("Lucia Varga")
+    );
+    let qs = quotes_of(&[
+        "Critic Ada Quill has interviewed the director Tomas Brink.",
+        "Would Brink stay, Quill once asked? “No. I will leave next year.”",
+    ]);
+    assert_ne!(speaker_of(&qs, "No. I will").as_deref(), Some("Ada Quill"));
+}
+
+#[test]
+fn a_pronoun_subject_of_the_sentence_before_speaks_an_uncued_quote() {
+    let qs = quotes_of(&[
+        "Tomas Brink runs a dairy farm in Ohio.",
+        "He is worried.",
+        "“The bill is a disaster. I will lose money.”",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "The bill is").as_deref(),
+        Some("Tomas Brink")
+    );
+}
