@@ -358,6 +358,15 @@ impl<'a> Attributor<'a> {
             if after_quote && next_is(1, ":") {
                 return None;
             }
+            // "In Quill's words, “…”".
+            if let Some(speaker) = self.possessor_words(k, b, previous) {
+                return Some(Attribution {
+                    speaker: Some(speaker),
+                    cue: Some("in the words of".to_owned()),
+                    cue_at: Some(t.char_start),
+                    anonymous: false,
+                });
+            }
             let according = t.text.eq_ignore_ascii_case("according") && next_is(1, "to");
             // "in the words of X"
             let words_of = t.text.eq_ignore_ascii_case("in")
@@ -410,7 +419,7 @@ impl<'a> Attributor<'a> {
                     return None;
                 }
             }
-            let phrase = self.phrase_before(a, k);
+            let phrase = self.phrase_before(a, self.before_parenthetical(a, k));
             // "a print called "Cowboys"": a weak cue needs its subject right before it.
             if WEAK_CUES.contains(&t.text) && !self.is_subject_end(k) {
                 continue;
@@ -419,7 +428,7 @@ impl<'a> Attributor<'a> {
             // spokesman": an unnamed person speaks for someone named.
             let inverted = INVERTIBLE_CUES.contains(&t.text)
                 && (k == a || self.tokens[k - 1].kind == TokenKind::Punct);
-            let after_phrase = self.phrase_after(self.past_age(k + 1), b);
+            let after_phrase = self.phrase_after(self.past_title(self.past_age(k + 1)), b);
             if (k > a && self.unnamed_speaker(phrase, true))
                 || (inverted && self.unnamed_speaker(after_phrase, false))
             {
@@ -469,11 +478,11 @@ impl<'a> Attributor<'a> {
             if speaker.is_none() && INVERTIBLE_CUES.contains(&t.text) {
                 // "said Mr Flynn," / "said the minister." — not "said an EU code
                 // of conduct would…": the subject ends the clause.
-                let (s, e) = self.phrase_after(self.past_age(k + 1), b);
+                let (s, e) = self.phrase_after(self.past_title(self.past_age(k + 1)), b);
                 speaker = self.document_author(s, e, b);
             }
             if speaker.is_none() && INVERTIBLE_CUES.contains(&t.text) {
-                let (s, e) = self.phrase_after(self.past_age(k + 1), b);
+                let (s, e) = self.phrase_after(self.past_title(self.past_age(k + 1)), b);
                 let clause_ends = e == b
                     || self
                         .tokens

@@ -128,6 +128,12 @@ pub const CUES: &[&str] = &[
     "stresses",
     "emphasises",
     "emphasizes",
+    "remembers",
+    "remembered",
+    "laughed",
+    "laughs",
+    "sighed",
+    "sighs",
 ];
 
 /// Cues that may put their subject after them ("said Kishida", "added the
@@ -212,6 +218,12 @@ pub const INVERTIBLE_CUES: &[&str] = &[
     "emphasises",
     "emphasizes",
     "predicts",
+    "remembers",
+    "remembered",
+    "laughed",
+    "laughs",
+    "sighed",
+    "sighs",
 ];
 
 /// Cues that also mean naming or judging something ("a print called
@@ -239,6 +251,12 @@ pub const WEAK_CUES: &[&str] = &[
     "labelling",
     "labeling",
     "dubbed",
+    "remembers",
+    "remembered",
+    "laughed",
+    "laughs",
+    "sighed",
+    "sighs",
 ];
 
 /// Nouns for an organisation, or for what it publishes, that stand in for

@@ -7,10 +7,12 @@ mod canonical;
 mod cues;
 mod documents;
 pub mod find;
+mod possessive;
 mod resolve;
 #[cfg(test)]
 mod rule_tests;
 mod titles;
+mod titles_abbrev;
 
 use newsflow_model::{EnrichedArticle, Quote};
 
@@ -122,7 +124,11 @@ fn uncued_speaker(
     // …”": a colon hands the quote to the subject of the sentence it ends.
     let colon_subject = attributor
         .after_colon(span)
-        .then(|| attributor.sentence_subject(span, last))
+        .then(|| {
+            attributor
+                .sentence_subject(span, last)
+                .or_else(|| attributor.colon_possessor(span, last))
+        })
         .flatten();
     // A quote opening a sentence continues the previous speaker's words in
     // the same or the next paragraph; one inside a sentence only that
