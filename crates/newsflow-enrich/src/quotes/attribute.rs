@@ -149,6 +149,18 @@ impl<'a> Attributor<'a> {
             || matches!(previous.text, "." | "!" | "?" | ":" | "”" | "\"")
     }
 
+    /// Whether text of `quote`'s own paragraph comes right before it.
+    pub fn follows_in_paragraph(&self, quote: &QuoteSpan) -> bool {
+        let before_end = self.tokens.partition_point(|t| t.char_start < quote.open);
+        let (Some(prev), Some(opening)) = (
+            before_end.checked_sub(1).map(|p| &self.tokens[p]),
+            self.tokens.get(before_end),
+        ) else {
+            return false;
+        };
+        prev.paragraph == opening.paragraph
+    }
+
     /// Whether a colon ends the text right before `quote`'s opening mark.
     pub fn after_colon(&self, quote: &QuoteSpan) -> bool {
         let before_end = self.tokens.partition_point(|t| t.char_start < quote.open);

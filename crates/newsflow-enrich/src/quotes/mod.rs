@@ -140,13 +140,26 @@ fn uncued_speaker(
             attributor.same_sentence(p.2, span.open)
         }
     });
-    colon_subject.or(continues.map(|p| p.0)).or_else(|| {
-        if attributor.starts_sentence(span) {
-            attributor.previous_sentence_subject(span)
-        } else {
-            attributor.sentence_subject(span, last)
-        }
-    })
+    // "“…,” Ferro said. Quill disagreed. “It was finished.”": a sentence
+    // of narrative about another person, in the quote's own paragraph,
+    // hands the quote to that person.
+    let narrated = continues
+        .filter(|_| attributor.starts_sentence(span) && attributor.follows_in_paragraph(span))
+        .and_then(|p| {
+            attributor
+                .previous_sentence_subject(span, last)
+                .filter(|&s| s != p.0)
+        });
+    colon_subject
+        .or(narrated)
+        .or(continues.map(|p| p.0))
+        .or_else(|| {
+            if attributor.starts_sentence(span) {
+                attributor.previous_sentence_subject(span, last)
+            } else {
+                attributor.sentence_subject(span, last)
+            }
+        })
 }
 
 /// Code points of every blank-line paragraph break (the second `\n` of each

@@ -488,7 +488,11 @@ impl Attributor<'_> {
     /// as its subject and holds no quote: "Morris appears almost
     /// evangelical. “I was on a cruise …”" — the words of the person
     /// the narrative has just introduced.
-    pub fn previous_sentence_subject(&self, quote: &QuoteSpan) -> Option<usize> {
+    pub fn previous_sentence_subject(
+        &self,
+        quote: &QuoteSpan,
+        previous: Option<Previous>,
+    ) -> Option<usize> {
         let before_end = self.tokens.partition_point(|t| t.char_start < quote.open);
         let end = before_end.checked_sub(1)?;
         let start = (end.saturating_sub(60)..=end)
@@ -504,9 +508,15 @@ impl Attributor<'_> {
         {
             return None;
         }
-        // "He is worried. “…”": a pronoun subject stands for its antecedent.
-        if let Some(g) = pronoun_gender(first.text) {
-            return self.pronoun_antecedent(first.char_start, g, None);
+        // "He is worried. “…”", "And he added that …": a pronoun subject
+        // (past a leading conjunction) stands for its antecedent.
+        let subject = if matches!(first.text, "And" | "But" | "Yet" | "So") && start < end {
+            &self.tokens[start + 1]
+        } else {
+            first
+        };
+        if let Some(g) = pronoun_gender(subject.text) {
+            return self.pronoun_antecedent(subject.char_start, g, previous);
         }
         let m = self.mentions.iter().find(|m| {
             m.start >= first.char_start

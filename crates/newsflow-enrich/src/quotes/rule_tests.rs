@@ -76,3 +76,21 @@ fn a_pronoun_subject_of_the_sentence_before_speaks_an_uncued_quote() {
         Some("Tomas Brink")
     );
 }
+
+#[test]
+fn narrative_about_another_person_hands_over_an_uncued_quote() {
+    let qs = quotes_of(&[
+        "Ada Quill wrote nine novels.",
+        "“It was a mess,” Nadia Ferro, her editor, said. “A beautiful mess.” Quill disagreed. “It was finished.”",
+        "Pieter Haas, the city engineer, inspected the bridge. “It is not safe,” Haas said. And he added that the mayor had been told. “She knows.”",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "A beautiful").as_deref(),
+        Some("Nadia Ferro")
+    );
+    assert_eq!(
+        speaker_of(&qs, "It was finished").as_deref(),
+        Some("Ada Quill")
+    );
+    assert_eq!(speaker_of(&qs, "She knows").as_deref(), Some("Pieter Haas"));
+}
