@@ -283,6 +283,13 @@ impl<'a> Attributor<'a> {
         let mut k = from;
         while k < self.tokens.len() && k < from + SENTENCE_REACH {
             let t = &self.tokens[k];
+            if matches!(t.text, "“" | "\"") {
+                // "the “Harbour Lights” star said": a title in the subject.
+                if let Some(close) = self.title_modifier_close(k) {
+                    k = close + 1;
+                    continue;
+                }
+            }
             if (k > from && t.sentence_start)
                 || matches!(t.text, "“" | "\"")
                 || t.paragraph != paragraph
@@ -299,7 +306,13 @@ impl<'a> Attributor<'a> {
         while k > 0 && k + 60 > to {
             let t = &self.tokens[k - 1];
             if matches!(t.text, "”" | "\"") {
-                break;
+                match self.title_modifier_open(k - 1) {
+                    Some(open) => {
+                        k = open;
+                        continue;
+                    }
+                    None => break,
+                }
             }
             k -= 1;
             if t.sentence_start {
@@ -618,9 +631,19 @@ impl<'a> Attributor<'a> {
 
     /// Up to 6 tokens right before `k`, stopping at punctuation.
     pub(super) fn phrase_before(&self, a: usize, k: usize) -> (usize, usize) {
-        let mut s = k;
-        while s > a && k - s < 6 && self.tokens[s - 1].kind != TokenKind::Punct {
-            s -= 1;
+        let (mut s, mut taken) = (k, 0);
+        while s > a && taken < 6 {
+            if self.tokens[s - 1].kind == TokenKind::Punct {
+                // "the “Harbour Lights” star": past a title in the phrase,
+                // which counts as one word.
+                match self.title_modifier_open(s - 1).filter(|&o| o > a) {
+                    Some(open) => s = open,
+                    None => break,
+                }
+            } else {
+                s -= 1;
+            }
+            taken += 1;
         }
         (s, k)
     }

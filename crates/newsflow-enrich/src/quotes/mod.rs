@@ -11,6 +11,7 @@ mod possessive;
 mod resolve;
 #[cfg(test)]
 mod rule_tests;
+mod title_modifier;
 mod titles;
 mod titles_abbrev;
 

@@ -22,8 +22,12 @@ impl Attributor<'_> {
     ) -> Option<usize> {
         // "the work and pensions minister has said": the phrase ends at its
         // head, before the auxiliaries.
+        // "the actor previously said": past adverbs of time and manner too.
         let mut e = e;
-        while e > s + 1 && AUXILIARIES.contains(&self.tokens[e - 1].text) {
+        while e > s + 1
+            && (AUXILIARIES.contains(&self.tokens[e - 1].text)
+                || CUE_ADVERBS.contains(&self.tokens[e - 1].text))
+        {
             e -= 1;
         }
         if s >= e {
@@ -536,6 +540,32 @@ impl Attributor<'_> {
             && self.tokens.get(b).is_none_or(|t| !t.paragraph_start)
     }
 }
+
+/// Adverbs between a subject and its cue verb: "the actor previously said".
+const CUE_ADVERBS: &[&str] = &[
+    "previously",
+    "recently",
+    "reportedly",
+    "publicly",
+    "privately",
+    "repeatedly",
+    "famously",
+    "initially",
+    "originally",
+    "subsequently",
+    "separately",
+    "earlier",
+    "once",
+    "already",
+    "simply",
+    "quickly",
+    "finally",
+    "eventually",
+    "immediately",
+    "frequently",
+    "often",
+    "still",
+];
 
 /// Words that put the name after them in a prepositional phrase.
 const PREPOSITIONS: &[&str] = &[
