@@ -82,6 +82,9 @@ impl Attributor<'_> {
                     && (!self.is_possessor(m) || self.speaks_through(m))
             })
             .map(|m| m.entity);
+        if let Some(first) = self.first_of_pair(cs, ce) {
+            return Some(first);
+        }
         for kind in [EntityType::Person, EntityType::Organization] {
             if let Some(i) = named
                 .clone()
@@ -212,6 +215,30 @@ impl Attributor<'_> {
                 // the next sentences name.
                 .or_else(|| person_noun.then(|| self.next_person_named(ce)).flatten())
         })
+    }
+
+    /// "Ann Lee and Tom Brink said": two people named together as the
+    /// subject ending at `ce` speak as the first-named.
+    fn first_of_pair(&self, cs: usize, ce: usize) -> Option<usize> {
+        let people: Vec<&BodyMention> = self
+            .mentions_between(cs, ce)
+            .iter()
+            .filter(|m| {
+                m.end <= ce
+                    && !m.quoted
+                    && self.entities[m.entity].entity_type == EntityType::Person
+            })
+            .collect();
+        let [.., a, b] = people.as_slice() else {
+            return None;
+        };
+        let ta = self.tokens.partition_point(|t| t.char_start < a.end);
+        let tb = self.tokens.partition_point(|t| t.char_start < b.start);
+        let b_end = self.tokens.partition_point(|t| t.char_start < b.end);
+        let joined = tb == ta + 1 && matches!(self.tokens[ta].text, "and" | "&");
+        // The pair ends the phrase: "… Brink said", not "… Brink's lawyer said".
+        let ends = self.tokens.get(b_end).is_none_or(|t| t.char_start >= ce);
+        (joined && ends && a.entity != b.entity).then_some(a.entity)
     }
 
     /// The first person named after `pos`, outside quotes, within a couple

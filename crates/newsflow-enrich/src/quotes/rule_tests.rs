@@ -94,3 +94,17 @@ fn narrative_about_another_person_hands_over_an_uncued_quote() {
     );
     assert_eq!(speaker_of(&qs, "She knows").as_deref(), Some("Pieter Haas"));
 }
+
+#[test]
+fn two_people_speaking_together_go_to_the_first_named() {
+    let qs = quotes_of(&[
+        "The band split in 2001.",
+        "Nadia Ferro and Tomas Brink said they were “very happy” to play again.",
+        "“We missed it,” Ferro and Brink said in a joint statement.",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "very happy").as_deref(),
+        Some("Nadia Ferro")
+    );
+    assert_eq!(speaker_of(&qs, "We missed").as_deref(), Some("Nadia Ferro"));
+}
