@@ -123,13 +123,15 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
+        let quote_marks: Vec<(usize, usize)> = quotes.iter().map(|q| (q.open, q.close)).collect();
+        super::gender::learn_from_pronouns(tokens, entities, &mentions, &quote_marks, &mut genders);
         Attributor {
             tokens,
             entities,
             mentions,
             genders,
             nationalities,
-            quotes: quotes.iter().map(|q| (q.open, q.close)).collect(),
+            quotes: quote_marks,
         }
     }
 

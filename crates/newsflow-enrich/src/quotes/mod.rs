@@ -7,6 +7,7 @@ mod canonical;
 mod cues;
 mod documents;
 pub mod find;
+mod gender;
 mod possessive;
 mod resolve;
 #[cfg(test)]
