@@ -7,7 +7,7 @@ use super::attribute::BodyMention;
 use crate::entities::lexicon::Gender;
 use crate::text_util::Token;
 
-/// How many tokens after a mention the next pronoun may come.
+/// How many tokens of narrative after a mention the next pronoun may come.
 const PRONOUN_WINDOW: usize = 40;
 
 /// Sets the gender of people whose name leaves it unknown when every
@@ -34,8 +34,9 @@ pub(super) fn learn_from_pronouns(
         let Some(paragraph) = tokens.get(from).map(|t| t.paragraph) else {
             continue;
         };
-        for t in tokens.iter().skip(from).take(PRONOUN_WINDOW) {
-            if t.paragraph != paragraph {
+        let mut seen = 0;
+        for t in tokens.iter().skip(from) {
+            if t.paragraph != paragraph || seen == PRONOUN_WINDOW {
                 break;
             }
             let other = mentions.binary_search_by_key(&t.char_start, |o| o.start);
@@ -43,13 +44,15 @@ pub(super) fn learn_from_pronouns(
             {
                 break;
             }
+            // Words inside quotes are the speaker's, and do not count.
             if quoted(t.char_start) {
                 continue;
             }
+            seen += 1;
             let vote = &mut votes[m.entity];
             match t.text.to_lowercase().as_str() {
-                "he" | "him" | "his" => vote.0 = true,
-                "she" | "her" | "hers" => vote.1 = true,
+                "he" => vote.0 = true,
+                "she" => vote.1 = true,
                 _ => continue,
             }
             break;
