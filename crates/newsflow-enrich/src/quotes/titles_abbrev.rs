@@ -1,7 +1,7 @@
 //! US-style titles and party tags around a speaker's name: "said Sen.
 //! Ada Quill", "Rep. Tom Brink (R-Texas) said".
 
-use super::attribute::Attributor;
+use super::attribute::{Attributor, AUXILIARIES};
 use crate::text_util::TokenKind;
 
 /// Title abbreviations whose dot does not end the subject phrase.
@@ -32,11 +32,16 @@ impl Attributor<'_> {
     /// opening one ("Tom Brink (R-Texas) said": the cue's subject ends before
     /// the party tag), when it opens after `a` within a few tokens; else `k`.
     pub(super) fn before_parenthetical(&self, a: usize, k: usize) -> usize {
-        if k == 0 || self.tokens.get(k - 1).is_none_or(|t| t.text != ")") {
+        // "the Chamber of Trade (CoT) has said": past auxiliaries first.
+        let mut p = k;
+        while p > a + 1 && AUXILIARIES.contains(&self.tokens[p - 1].text) {
+            p -= 1;
+        }
+        if p == 0 || self.tokens.get(p - 1).is_none_or(|t| t.text != ")") {
             return k;
         }
-        let from = a.max(k.saturating_sub(8));
-        (from..k - 1)
+        let from = a.max(p.saturating_sub(8));
+        (from..p - 1)
             .rev()
             .find(|&j| self.tokens[j].text == "(")
             .filter(|&j| j > a)
@@ -55,6 +60,7 @@ mod tests {
             "“This is a sham,” said Sen. Lucia Varga (D-Ohio).",
             "“We will not stand for it,” Rep. Tomas Brink (R-Texas) said in a statement.",
             "“We have heard this before,” said Rep. Idris Pelham, a Republican from Alabama.",
+            "Farm incomes will face “serious strain”, the Northshire Growers Union (NGU) has said.",
         ]);
         assert_eq!(
             speaker_of(&qs, "This is a sham").as_deref(),
@@ -67,6 +73,10 @@ mod tests {
         assert_eq!(
             speaker_of(&qs, "We have heard").as_deref(),
             Some("Idris Pelham")
+        );
+        assert_eq!(
+            speaker_of(&qs, "serious strain").as_deref(),
+            Some("Northshire Growers Union")
         );
     }
 }
