@@ -206,7 +206,9 @@ impl Attributor<'_> {
         // "the prosecutor told": a person noun stands in for the last person
         // named when no one carries that role.
         self.recent(cs, fits).or_else(|| {
-            let person_noun = PERSON_STAND_INS.contains(&head.as_str());
+            // "the ex-Wallaby": a former member of a team or body.
+            let person_noun = PERSON_STAND_INS.contains(&head.as_str())
+                || (head.starts_with("ex-") && head.len() > 4);
             person_noun
                 .then(|| self.most_salient_person(cs))
                 .flatten()

@@ -108,3 +108,12 @@ fn two_people_speaking_together_go_to_the_first_named() {
     );
     assert_eq!(speaker_of(&qs, "We missed").as_deref(), Some("Nadia Ferro"));
 }
+
+#[test]
+fn an_ex_member_description_stands_for_the_person() {
+    let qs = quotes_of(&[
+        "Tomas Brink played for the Harbour Wolves until 2010 and now coaches in Marlow.",
+        "The club lost again on Saturday. And the ex-Wolf added: “They need a new plan.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "They need").as_deref(), Some("Tomas Brink"));
+}
