@@ -476,7 +476,11 @@ impl<'a> Attributor<'a> {
                     &[EntityType::Person, EntityType::Organization],
                 );
             }
-            if speaker.is_none() && after_quote && k > a + 2 {
+            // "“…,” Eva Lind, a Green member of the European Parliament said":
+            // an organisation inside the apposition is the person's employer.
+            let organisation =
+                speaker.is_some_and(|i| self.entities[i].entity_type == EntityType::Organization);
+            if (speaker.is_none() || organisation) && after_quote && k > a + 2 {
                 // "“…,” Kurinji Selvaraj, a research analyst at the … think
                 // tank told CBS News": a person opening the clause, then an
                 // apposition the cue ends without its closing comma.

@@ -117,3 +117,12 @@ fn an_ex_member_description_stands_for_the_person() {
     ]);
     assert_eq!(speaker_of(&qs, "They need").as_deref(), Some("Tomas Brink"));
 }
+
+#[test]
+fn an_organisation_in_an_apposition_is_the_employer_not_the_speaker() {
+    let qs = quotes_of(&[
+        "The vote on the patent rules was delayed again.",
+        "“Small firms cannot afford this,” Ada Quill, a Green member of the Northshire Assembly said in a statement.",
+    ]);
+    assert_eq!(speaker_of(&qs, "Small firms").as_deref(), Some("Ada Quill"));
+}
