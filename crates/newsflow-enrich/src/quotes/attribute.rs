@@ -4,7 +4,7 @@
 
 use newsflow_model::{Entity, EntityType};
 
-use super::cues::{CUES, INVERTIBLE_CUES, WEAK_CUES};
+use super::cues::{BASE_CUES, CUES, INVERTIBLE_CUES, WEAK_CUES};
 use super::find::QuoteSpan;
 use super::resolve::pronoun_gender;
 use crate::entities::lexicon::{Gender, GIVEN_NAMES};
@@ -421,7 +421,16 @@ impl<'a> Attributor<'a> {
                     anonymous: false,
                 });
             }
-            if !CUES.contains(&t.text) {
+            // "allowed Mosseri to claim that …", "would argue that …": the
+            // base form of a cue after a modal or "to".
+            let base_cue = BASE_CUES.contains(&t.text)
+                && k.checked_sub(1).is_some_and(|p| {
+                    matches!(
+                        self.tokens[p].text,
+                        "to" | "would" | "will" | "did" | "does" | "could" | "might" | "must"
+                    )
+                });
+            if !CUES.contains(&t.text) && !base_cue {
                 continue;
             }
             // `"…" EA, a games developer, added that …`: a new sentence after

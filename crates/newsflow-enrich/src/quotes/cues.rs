@@ -136,6 +136,25 @@ pub const CUES: &[&str] = &[
     "sighs",
 ];
 
+/// Base forms of cues, which attribute only after a modal or "to" ("went
+/// on to claim that …", "would argue that …").
+pub const BASE_CUES: &[&str] = &[
+    "claim",
+    "argue",
+    "insist",
+    "warn",
+    "explain",
+    "note",
+    "tell",
+    "add",
+    "declare",
+    "predict",
+    "admit",
+    "acknowledge",
+    "suggest",
+    "conclude",
+];
+
 /// Cues that may put their subject after them ("said Kishida", "added the
 /// minister"). After the others the next name is the listener or the thing
 /// talked about ("told Reuters", "called Davis", "described BA's results").

@@ -126,3 +126,14 @@ fn an_organisation_in_an_apposition_is_the_employer_not_the_speaker() {
     ]);
     assert_eq!(speaker_of(&qs, "Small firms").as_deref(), Some("Ada Quill"));
 }
+
+#[test]
+fn a_base_form_cue_after_to_or_a_modal() {
+    let qs = quotes_of(&[
+        "The new rules let Dana Whitlock claim that Velora Systems is “a safer place for teenagers.”",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "a safer place").as_deref(),
+        Some("Dana Whitlock")
+    );
+}
