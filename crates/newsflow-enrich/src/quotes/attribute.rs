@@ -476,6 +476,15 @@ impl<'a> Attributor<'a> {
                 });
             }
             let mut speaker = (k > a).then(|| self.resolve(phrase, previous)).flatten();
+            // "Pompey said that Washington had concluded …": a place's
+            // government inside a person's reported speech is the person's.
+            if !after_quote
+                && speaker.is_some_and(|i| self.entities[i].entity_type == EntityType::Place)
+            {
+                if let Some(person) = self.reporting_person(a, k, previous) {
+                    speaker = Some(person);
+                }
+            }
             if speaker.is_none() && k > a && self.tokens[k - 1].text == "," {
                 // "Jack Law, chief executive of …, said": the subject opens the clause.
                 let from = self.tokens[a].char_start;
@@ -580,6 +589,21 @@ impl<'a> Attributor<'a> {
             });
         }
         None
+    }
+
+    /// The person whose cue verb (in tokens `a..k`) reports the clause
+    /// ending at token `k`: "Quill said that … Norland had concluded".
+    fn reporting_person(&self, a: usize, k: usize, previous: Option<Previous>) -> Option<usize> {
+        (a..k).rev().find_map(|j| {
+            if !matches!(
+                self.tokens[j].text,
+                "said" | "says" | "told" | "announced" | "added"
+            ) {
+                return None;
+            }
+            self.resolve(self.phrase_before(a, j), previous)
+                .filter(|&i| self.entities[i].entity_type == EntityType::Person)
+        })
     }
 
     /// Whether the first name in tokens `s..e` is followed by punctuation,

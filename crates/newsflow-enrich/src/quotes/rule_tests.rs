@@ -137,3 +137,15 @@ fn a_base_form_cue_after_to_or_a_modal() {
         Some("Dana Whitlock")
     );
 }
+
+#[test]
+fn a_place_inside_a_person_s_reported_speech_is_not_the_speaker() {
+    let qs = quotes_of(&[
+        "Foreign Minister Ada Quill spoke in Geneva on Monday.",
+        "Quill said that after long talks Canberra had concluded the border was “not, for now, open to change”.",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "not, for now").as_deref(),
+        Some("Ada Quill")
+    );
+}
