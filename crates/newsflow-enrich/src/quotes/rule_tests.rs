@@ -149,3 +149,19 @@ fn a_place_inside_a_person_s_reported_speech_is_not_the_speaker() {
         Some("Ada Quill")
     );
 }
+
+#[test]
+fn verbs_of_praise_and_blame_attribute_with_their_subject_only() {
+    let qs = quotes_of(&[
+        "The fund will leave with a payout that investor Rowan Teague blasted on a call as “morally wrong.”",
+        "Coach Tomas Brink hailed Ada Quill for her late goal. He added: “She can play anywhere.”",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "morally wrong").as_deref(),
+        Some("Rowan Teague")
+    );
+    assert_eq!(
+        speaker_of(&qs, "She can play").as_deref(),
+        Some("Tomas Brink")
+    );
+}
