@@ -4,7 +4,7 @@
 use newsflow_model::EntityType;
 
 use super::attribute::{Attributor, BodyMention, Previous, AUXILIARIES};
-use super::cues::{CUES, ORGANIZATION_STAND_INS, PERSON_STAND_INS, WEAK_CUES};
+use super::cues::{CUES, INVERTIBLE_CUES, ORGANIZATION_STAND_INS, PERSON_STAND_INS};
 use super::find::QuoteSpan;
 use crate::entities::lexicon::Gender;
 use crate::places::gazetteer::GAZETTEER;
@@ -440,10 +440,11 @@ impl Attributor<'_> {
         let after = self.tokens.partition_point(|t| t.char_start < m.end);
         let is_cue = |x: &Token<'_>| CUES.contains(&x.text);
         // "said Mr Flynn": a title word may stand between the cue and the name.
-        // ("hailed Gerrard": the name after a cue that cannot invert is its object.)
+        // ("hailed Gerrard", "told Reuters": after a cue that cannot invert,
+        // the name is its object.)
         let cue_before = (t.saturating_sub(2)..t).any(|j| {
             is_cue(&self.tokens[j])
-                && !WEAK_CUES.contains(&self.tokens[j].text)
+                && INVERTIBLE_CUES.contains(&self.tokens[j].text)
                 && self.tokens[j + 1..t].iter().all(|x| x.is_capitalized())
         });
         opens || cue_before || self.tokens.get(after).is_some_and(is_cue)
