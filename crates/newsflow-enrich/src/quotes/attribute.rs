@@ -186,7 +186,7 @@ impl<'a> Attributor<'a> {
         // it reports when that cue ends an earlier quote's clause ("“…,”
         // said Ms Varga, who has served two terms. ⏎ “…”") or asks a
         // question the quote answers ("… the critic once asked? “No …”");
-        // a sentence of its own still introduces it ("…, Mr Howard said.
+        // a sentence of its own still introduces it ("…, Mr Brink said.
         // ⏎ “…”").
         let prev = before_end.checked_sub(1).map(|p| &self.tokens[p]);
         let opens_sentence = prev.is_some_and(|prev| {
@@ -421,7 +421,7 @@ impl<'a> Attributor<'a> {
                     anonymous: false,
                 });
             }
-            // "allowed Mosseri to claim that …", "would argue that …": the
+            // "allowed Quill to claim that …", "would argue that …": the
             // base form of a cue after a modal or "to".
             let base_cue = BASE_CUES.contains(&t.text)
                 && k.checked_sub(1).is_some_and(|p| {
@@ -476,7 +476,7 @@ impl<'a> Attributor<'a> {
                 });
             }
             let mut speaker = (k > a).then(|| self.resolve(phrase, previous)).flatten();
-            // "Pompey said that Washington had concluded …": a place's
+            // "Quill said that Canberra had concluded …": a place's
             // government inside a person's reported speech is the person's.
             if !after_quote
                 && speaker.is_some_and(|i| self.entities[i].entity_type == EntityType::Place)
@@ -494,7 +494,7 @@ impl<'a> Attributor<'a> {
                     &[EntityType::Person, EntityType::Organization],
                 );
             }
-            // "“…,” Eva Lind, a Green member of the European Parliament said":
+            // "“…,” Ada Lind, a Green member of the Northshire Assembly said":
             // an organisation inside the apposition is the person's employer.
             let organisation =
                 speaker.is_some_and(|i| self.entities[i].entity_type == EntityType::Organization);

@@ -1,13 +1,13 @@
 //! The name a speaker is reported under: the fullest form the article
-//! gives, when the entity analysis left a short form ("Vogel") as an entity
-//! of its own beside the full one ("Frank Vogel").
+//! gives, when the entity analysis left a short form ("Brannock") as an entity
+//! of its own beside the full one ("Ada Brannock").
 
 use newsflow_model::{Entity, EntityType};
 
 /// The name to report for entity `i`: the one longer entity name that ends
-/// with its whole name at a word boundary ("Frank Vogel" for "Vogel",
-/// "State Office of Emergency Services" for "Office of Emergency
-/// Services"), when exactly one such name exists; else its own name.
+/// with its whole name at a word boundary ("Ada Brannock" for "Brannock",
+/// "Northshire Office of Road Safety" for "Office of Road
+/// Safety"), when exactly one such name exists; else its own name.
 pub(super) fn speaker_name(entities: &[Entity], i: usize) -> String {
     let Some(own) = entities.get(i) else {
         return String::new();
@@ -33,7 +33,7 @@ pub(super) fn speaker_name(entities: &[Entity], i: usize) -> String {
 
 /// A person's surname takes the full name; an organisation only a name of
 /// two words or more ("Home Office"), since a one-word name often stands
-/// alone and a longer one around it is a tagging slip ("VOA Pentagon").
+/// alone and a longer one around it is a tagging slip ("KTV Admiralty").
 /// Places keep their own names ("York" is not "New York").
 fn kinds_allow(kind: EntityType, name: &str) -> bool {
     match kind {

@@ -1,4 +1,4 @@
-//! "said a report from Kotak-like Bank", "wrote a note by the analysts
+//! "said a report from Norvik Bank", "wrote a note by the analysts
 //! of Firm X": a document named after an inverted cue speaks for its
 //! author, named right after "from" or "by".
 

@@ -1,5 +1,5 @@
 //! Genders a name does not tell, learnt from the pronoun that next refers
-//! to the person: "filmmaker Charlie Quennell … “…,” he said".
+//! to the person: "filmmaker Jordan Quennell … “…,” he said".
 
 use newsflow_model::{Entity, EntityType};
 

@@ -206,7 +206,7 @@ impl Attributor<'_> {
         // "the prosecutor told": a person noun stands in for the last person
         // named when no one carries that role.
         self.recent(cs, fits).or_else(|| {
-            // "the ex-Wallaby": a former member of a team or body.
+            // "the ex-Wolf": a former member of a team or body.
             let person_noun = PERSON_STAND_INS.contains(&head.as_str())
                 || (head.starts_with("ex-") && head.len() > 4);
             person_noun
@@ -440,7 +440,7 @@ impl Attributor<'_> {
         let after = self.tokens.partition_point(|t| t.char_start < m.end);
         let is_cue = |x: &Token<'_>| CUES.contains(&x.text);
         // "said Mr Flynn": a title word may stand between the cue and the name.
-        // ("hailed Gerrard", "told Reuters": after a cue that cannot invert,
+        // ("hailed Quill", "told the paper": after a cue that cannot invert,
         // the name is its object.)
         let cue_before = (t.saturating_sub(2)..t).any(|j| {
             is_cue(&self.tokens[j])
