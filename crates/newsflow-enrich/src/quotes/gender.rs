@@ -10,6 +10,9 @@ use crate::text_util::Token;
 /// How many tokens of narrative after a mention the next pronoun may come.
 const PRONOUN_WINDOW: usize = 40;
 
+/// How many tokens, quoted ones included, a mention's scan reads at most.
+const SCAN_LIMIT: usize = 600;
+
 /// Sets the gender of people whose name leaves it unknown when every
 /// mention's first following pronoun (outside quotes, in the same
 /// paragraph, before another person is named) agrees.
@@ -35,7 +38,8 @@ pub(super) fn learn_from_pronouns(
             continue;
         };
         let mut seen = 0;
-        for t in tokens.iter().skip(from) {
+        // (Quoted words are skipped, up to a bound for very long quotes.)
+        for t in tokens.iter().skip(from).take(SCAN_LIMIT) {
             if t.paragraph != paragraph || seen == PRONOUN_WINDOW {
                 break;
             }
