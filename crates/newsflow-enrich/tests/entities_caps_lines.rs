@@ -109,3 +109,14 @@ fn an_industry_word_ends_a_firms_name() {
         );
     }
 }
+
+#[test]
+fn a_surname_ending_like_an_inflection_opens_a_sentence() {
+    let es = entities(&[
+        "Security chief Arkady Lebed should resign, an aide said.",
+        "Lebed, speaking in the capital, dismissed the criticism. Reportedly, he laughed.",
+    ]);
+    let lebed = find(&es, "Arkady Lebed").expect("Arkady Lebed");
+    assert_eq!(lebed.mentions.len(), 2, "{lebed:#?}");
+    assert!(find(&es, "Reportedly").is_none(), "{es:#?}");
+}

@@ -1477,6 +1477,14 @@ impl<'a> Ctx<'a, '_> {
     }
 
     /// A sentence-initial capitalised word that is an ordinary word here.
+    /// `word` occurs capitalised away from a sentence's start somewhere in
+    /// the text: a name, not an ordinary word capitalised by its position.
+    fn inner_capitalised(&self, word: &str) -> bool {
+        self.tokens
+            .iter()
+            .any(|t| t.text == word && !t.sentence_start && !t.paragraph_start)
+    }
+
     fn is_common_word_at(&self, i: usize, j: usize) -> bool {
         let t = &self.tokens[i];
         let after_quote = i > 0
@@ -1540,9 +1548,12 @@ impl<'a> Ctx<'a, '_> {
             return true;
         }
         with_lowercase(t.text, |lower| {
-            // Inflected words rarely are single-word names.
+            // Inflected words rarely are single-word names, unless the text
+            // capitalises the word inside a sentence too ("Alexander Lebed
+            // ... Lebed, speaking", "Ahmed").
             self.lowercase_words.contains(lower)
-                || ["ly", "ing", "ed"].iter().any(|s| lower.ends_with(s))
+                || (["ly", "ing", "ed"].iter().any(|s| lower.ends_with(s))
+                    && !self.inner_capitalised(t.text))
         })
     }
 }
