@@ -421,6 +421,12 @@ impl<'a> Attributor<'a> {
                     anonymous: false,
                 });
             }
+            // "Interfax quoted an official as saying "…"", "state media
+            // quoted Ivo Brandt as saying": the one quoted speaks, not the
+            // outlet; an unnamed official is anonymous.
+            if let Some(attribution) = self.quoted_as_saying(k, b) {
+                return Some(attribution);
+            }
             // "allowed Quill to claim that …", "would argue that …": the
             // base form of a cue after a modal or "to".
             let base_cue = BASE_CUES.contains(&t.text)
@@ -693,6 +699,38 @@ impl<'a> Attributor<'a> {
     /// its head is a spokesman, an official, a source ("a Jive spokeswoman",
     /// "Mr Blair's spokesman"; after an inverted cue "a spokesman for
     /// Ofcom"), with no person named after that head.
+    /// "quoted X as saying" ending at token `k` ("saying"), before `b`.
+    fn quoted_as_saying(&self, k: usize, b: usize) -> Option<Attribution> {
+        let t = &self.tokens[k];
+        if t.text != "saying" || k < 3 || self.tokens[k - 1].text != "as" {
+            return None;
+        }
+        let quoted = (k.saturating_sub(10)..k - 1)
+            .rev()
+            .find(|&j| matches!(self.tokens[j].text, "quoted" | "quotes" | "quoting"))?;
+        let (from, to) = (quoted + 1, k - 1);
+        if from >= to {
+            return None;
+        }
+        let span = (self.tokens[from].char_start, self.tokens[to - 1].char_end);
+        let named = self.first_named(span.0, span.1, &[EntityType::Person]);
+        let anonymous = named.is_none() && self.unnamed_speaker((from, to), true);
+        let speaker = named.or_else(|| {
+            (!anonymous)
+                .then(|| {
+                    self.first_named(span.0, span.1, &[EntityType::Organization])
+                        .or_else(|| self.resolve(self.phrase_after(from, b.min(to)), None))
+                })
+                .flatten()
+        });
+        Some(Attribution {
+            speaker,
+            cue: Some("quoted as saying".to_owned()),
+            cue_at: Some(t.char_start),
+            anonymous,
+        })
+    }
+
     fn unnamed_speaker(&self, (s, e): (usize, usize), head_last: bool) -> bool {
         if s >= e {
             return false;

@@ -165,3 +165,21 @@ fn verbs_of_praise_and_blame_attribute_with_their_subject_only() {
         Some("Tomas Brink")
     );
 }
+
+#[test]
+fn the_one_an_outlet_quoted_as_saying_speaks() {
+    let qs = quotes_of(&[
+        "Talks on the harbour deal stalled on Tuesday.",
+        "Interfax news agency quoted an unnamed official as saying “there will be no decision this week.”",
+        "State radio quoted Ivo Brandt, the harbour master, as saying “the pier is safe.”",
+    ]);
+    let anonymous = qs
+        .iter()
+        .find(|q| q.text.starts_with("there will be"))
+        .expect("quote");
+    assert_eq!(anonymous.speaker, None, "{anonymous:#?}");
+    assert_eq!(
+        speaker_of(&qs, "the pier is safe").as_deref(),
+        Some("Ivo Brandt")
+    );
+}
