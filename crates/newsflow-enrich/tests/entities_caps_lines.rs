@@ -120,3 +120,18 @@ fn a_surname_ending_like_an_inflection_opens_a_sentence() {
     assert_eq!(lebed.mentions.len(), 2, "{lebed:#?}");
     assert!(find(&es, "Reportedly").is_none(), "{es:#?}");
 }
+
+#[test]
+fn a_plural_possessive_inside_an_organisations_name() {
+    let es = entities(&[
+        "The Norwegian Seafarers' Union and the Harbour Pilots’ Association called for talks.",
+        "The owners' lawyers said the Pilots' demands were too high.",
+    ]);
+    for org in ["Norwegian Seafarers' Union", "Harbour Pilots’ Association"] {
+        assert_eq!(
+            kind_of(&es, org),
+            Some(EntityType::Organization),
+            "{org}: {es:#?}"
+        );
+    }
+}

@@ -295,6 +295,19 @@ fn extend_chunk(tokens: &[Token<'_>], i: usize) -> usize {
             j += 1;
             continue;
         }
+        // "Seafarers' Union", "Teachers' Federation": a plural possessive
+        // before an organisation's head word.
+        if matches!(t.text, "'" | "’")
+            && t.start == prev.end
+            && prev.text.ends_with('s')
+            && prev.is_capitalized()
+            && tokens
+                .get(j + 1)
+                .is_some_and(|n| tokens_space_separated(t, n) && WORDS.org_cues.contains(n.text))
+        {
+            j += 1;
+            continue;
+        }
         // "the Communist party", "Democratic Progressive party": a party
         // written with a lower-case "party".
         if t.text == "party" && rules::is_political_adjective(prev.text) {
