@@ -135,3 +135,23 @@ fn a_plural_possessive_inside_an_organisations_name() {
         );
     }
 }
+
+#[test]
+fn a_single_name_after_the_that_speaks_is_an_organisation() {
+    let es = entities(&[
+        "The Treasury said the measures would raise revenue, and the Vestbank said rates would hold.",
+        "The Foreign Office said it was aware of the case. Halvorsen said he was not.",
+    ]);
+    for org in ["Treasury", "Vestbank", "Foreign Office"] {
+        assert_eq!(
+            kind_of(&es, org),
+            Some(EntityType::Organization),
+            "{org}: {es:#?}"
+        );
+    }
+    assert_eq!(
+        kind_of(&es, "Halvorsen"),
+        Some(EntityType::Person),
+        "{es:#?}"
+    );
+}

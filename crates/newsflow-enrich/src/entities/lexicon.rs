@@ -991,6 +991,11 @@ pub const KNOWN_ORGS: &[&str] = &[
     "Bank of Japan",
     "Supreme Court",
     "White House",
+    // Governments' departments named alone: "the Foreign Office said".
+    "Foreign Office",
+    "Home Office",
+    "State Department",
+    "Foreign Ministry",
     "Congress",
     "Senate",
     "Parliament",

@@ -1180,6 +1180,12 @@ impl<'a> Ctx<'a, '_> {
                     || words.known_orgs.contains(t.text)
                     || !GAZETTEER.lookup(t.text).is_empty())
         });
+        // "the Treasury said", "the Bundesbank said": a name after "the" is
+        // no person's.
+        let after_the = a > 0 && matches!(self.tokens[a - 1].text, "the" | "The");
+        if speech_after && b - a == 1 && after_the {
+            return EntityType::Organization;
+        }
         if (speech_after || speech_before || age_after) && b - a <= 3 && !acronym {
             return EntityType::Person;
         }

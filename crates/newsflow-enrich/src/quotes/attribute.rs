@@ -473,6 +473,9 @@ impl<'a> Attributor<'a> {
             let after_phrase = self.phrase_after(self.past_title(self.past_age(k + 1)), b);
             if (k > a && self.unnamed_speaker(phrase, true))
                 || (inverted && self.unnamed_speaker(after_phrase, false))
+                || (k > a && self.someone_unnamed(phrase))
+                || (inverted && self.someone_unnamed(after_phrase))
+                || self.asks_anonymity(k)
             {
                 return Some(Attribution {
                     speaker: None,
@@ -731,6 +734,48 @@ impl<'a> Attributor<'a> {
         })
     }
 
+    /// "one lawmaker said", "said a diplomat in Brussels": someone unnamed,
+    /// introduced by an indefinite word, with no name in the phrase.
+    fn someone_unnamed(&self, (s, e): (usize, usize)) -> bool {
+        if s >= e {
+            return false;
+        }
+        let indefinite = (s..e).find(|&j| {
+            with_lowercase(self.tokens[j].text, |l| {
+                matches!(
+                    l,
+                    "a" | "an" | "one" | "another" | "two" | "three" | "several"
+                )
+            })
+        });
+        let Some(d) = indefinite else {
+            return false;
+        };
+        let noun = (d + 1..e.min(d + 4))
+            .find(|&j| with_lowercase(self.tokens[j].text, |l| GENERIC_PEOPLE.contains(&l)));
+        noun.is_some()
+            && !self
+                .mentions_between(self.tokens[s].char_start, self.tokens[e - 1].char_end)
+                .iter()
+                .any(|m| self.entities[m.entity].entity_type == EntityType::Person)
+    }
+
+    /// "…, who asked not to be named", "speaking on condition of anonymity":
+    /// the clause after the cue at `k` says the speaker is not named.
+    fn asks_anonymity(&self, k: usize) -> bool {
+        let end = (k + 1..self.tokens.len().min(k + 25))
+            .find(|&j| self.tokens[j].sentence_start)
+            .unwrap_or_else(|| self.tokens.len().min(k + 25));
+        let words = &self.tokens[k + 1..end];
+        words.iter().any(|t| t.text == "anonymity")
+            || words.windows(4).any(|w| {
+                w[0].text == "not"
+                    && w[1].text == "to"
+                    && w[2].text == "be"
+                    && matches!(w[3].text, "named" | "identified")
+            })
+    }
+
     fn unnamed_speaker(&self, (s, e): (usize, usize), head_last: bool) -> bool {
         if s >= e {
             return false;
@@ -917,6 +962,55 @@ const UNNAMED_SPEAKERS: &[&str] = &[
     "aides",
     "insider",
     "insiders",
+];
+
+/// People named by what they are ("one lawmaker", "a diplomat"): with an
+/// indefinite word before them they name no one.
+const GENERIC_PEOPLE: &[&str] = &[
+    "lawmaker",
+    "lawmakers",
+    "legislator",
+    "legislators",
+    "diplomat",
+    "diplomats",
+    "analyst",
+    "analysts",
+    "resident",
+    "residents",
+    "witness",
+    "witnesses",
+    "trader",
+    "traders",
+    "banker",
+    "bankers",
+    "executive",
+    "executives",
+    "employee",
+    "employees",
+    "worker",
+    "workers",
+    "officer",
+    "officers",
+    "soldier",
+    "soldiers",
+    "protester",
+    "protesters",
+    "minister",
+    "ministers",
+    "senator",
+    "senators",
+    "member",
+    "members",
+    "person",
+    "people",
+    "man",
+    "woman",
+    "relative",
+    "relatives",
+    "neighbour",
+    "neighbor",
+    "fan",
+    "fans",
 ];
 
 /// Tokens after a quote within which its attribution may end: long enough

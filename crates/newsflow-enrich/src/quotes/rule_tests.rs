@@ -183,3 +183,19 @@ fn the_one_an_outlet_quoted_as_saying_speaks() {
         Some("Ivo Brandt")
     );
 }
+
+#[test]
+fn someone_unnamed_or_asking_not_to_be_named_is_anonymous() {
+    let qs = quotes_of(&[
+        "President Ada Lind met lawmakers from her coalition on Friday.",
+        "“The president listened to our concerns,” said one lawmaker, who asked not to be named.",
+        "“It was a frank talk,” a diplomat in the capital said.",
+        "“We will vote for it,” her closest ally told reporters, speaking on condition of anonymity.",
+        "“I am pleased,” Lind said.",
+    ]);
+    for text in ["The president listened", "It was a frank", "We will vote"] {
+        let q = qs.iter().find(|q| q.text.starts_with(text)).expect("quote");
+        assert_eq!(q.speaker, None, "{text}: {q:#?}");
+    }
+    assert_eq!(speaker_of(&qs, "I am pleased").as_deref(), Some("Ada Lind"));
+}
