@@ -154,6 +154,8 @@ pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
             pos += len;
             cp += 1;
             let mut has_dot = false;
+            // Start of the current hyphen-separated part ("Qaeda" in "al-Qaeda").
+            let mut part_start = start;
             loop {
                 // ASCII letters and digits in one tight run.
                 let run = bytes[pos..]
@@ -177,9 +179,16 @@ pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
                 }
                 let next = char_at(text, pos + ch_len);
                 let next_is_word = next.is_some_and(|(n, _)| is_word_char(n));
-                if (ch == '-' || ch == '.') && next_is_word {
+                if ch == '-' && next_is_word && splits_at_hyphen(text, start, part_start, pos) {
+                    // "Paris-based", "pro-Moscow": the name becomes a word of
+                    // its own, the hyphen and the modifier separate tokens.
+                    break;
+                } else if (ch == '-' || ch == '.') && next_is_word {
                     // "Jong-un", "U.S" (the trailing dot is added below).
                     has_dot |= ch == '.';
+                    if ch == '-' {
+                        part_start = pos + 1;
+                    }
                 } else if is_apostrophe(ch) && next_is_word {
                     // Possessive 's stays a separate token; O'Brien / don't stay whole.
                     let is_possessive = matches!(next, Some(('s' | 'S', _)))
@@ -235,6 +244,89 @@ pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
         paragraph_pending = false;
         tokens.push(token);
     }
+}
+
+/// Lower-case second parts that make "<Name>-<part>" a modifier of the name
+/// ("Paris-based", "Iran-backed", "Kenyan-born", "Soviet-era").
+const MODIFIER_SUFFIXES: &[&str] = &[
+    "aligned",
+    "allied",
+    "backed",
+    "based",
+    "born",
+    "bound",
+    "brokered",
+    "controlled",
+    "educated",
+    "era",
+    "flagged",
+    "friendly",
+    "funded",
+    "headquartered",
+    "held",
+    "inspired",
+    "led",
+    "linked",
+    "listed",
+    "made",
+    "occupied",
+    "owned",
+    "registered",
+    "run",
+    "sponsored",
+    "style",
+    "supported",
+    "trained",
+    "wide",
+];
+
+/// Lower-case prefixes that make "<prefix>-<Name>" a modifier of the name
+/// ("pro-Moscow", "anti-NATO", "ex-Chelsea", "mid-July").
+const MODIFIER_PREFIXES: &[&str] = &[
+    "anti", "ex", "mid", "non", "pan", "post", "pre", "pro", "trans",
+];
+
+/// Whether the word starting at byte `start` splits at the hyphen at byte
+/// `hyphen`, `part_start` being where the part before the hyphen begins:
+/// "pro-Moscow" (a listed lower-case prefix, then a capital) and
+/// "Paris-based" (a capitalised part, then a listed lower-case modifier that
+/// ends the word). "Jong-un", "Rolls-Royce", "state-run" stay whole.
+fn splits_at_hyphen(text: &str, start: usize, part_start: usize, hyphen: usize) -> bool {
+    let bytes = text.as_bytes();
+    let after = hyphen + 1;
+    if start == part_start && MODIFIER_PREFIXES.contains(&&text[start..hyphen]) {
+        return char_at(text, after).is_some_and(|(c, _)| c.is_uppercase());
+    }
+    if !char_at(text, part_start).is_some_and(|(c, _)| c.is_uppercase()) {
+        return false;
+    }
+    let n = bytes[after..]
+        .iter()
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    let tail = &text[after..after + n];
+    // The modifier ends the word: "Paris-based" but not "Paris-basedness".
+    let ends = char_at(text, after + n).is_none_or(|(c, _)| !is_word_char(c) && c != '-');
+    ends && MODIFIER_SUFFIXES.contains(&tail)
+}
+
+/// Whether `tokens[k]` is the hyphen [`tokenize`] split out of a modifier
+/// compound ("Paris" "-" "based", "pro" "-" "Moscow"): a phrase runs on
+/// across it.
+pub fn is_modifier_hyphen(tokens: &[Token<'_>], k: usize) -> bool {
+    let (Some(prev), Some(hyphen), Some(next)) = (
+        k.checked_sub(1).and_then(|p| tokens.get(p)),
+        tokens.get(k),
+        tokens.get(k + 1),
+    ) else {
+        return false;
+    };
+    hyphen.is_punct("-")
+        && prev.end == hyphen.start
+        && hyphen.end == next.start
+        && prev.is_word()
+        && next.is_word()
+        && (MODIFIER_SUFFIXES.contains(&next.text) || MODIFIER_PREFIXES.contains(&prev.text))
 }
 
 /// Code-point offset → byte offset of one text: free for ASCII texts, else
@@ -354,6 +446,118 @@ mod tests {
                 "people", "."
             ]
         );
+    }
+
+    fn texts(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn splits_names_from_hyphenated_modifiers() {
+        assert_eq!(
+            texts("a Lyon-based bakery"),
+            ["a", "Lyon", "-", "based", "bakery"]
+        );
+        assert_eq!(
+            texts("the U.S.-led talks"),
+            ["the", "U.S.", "-", "led", "talks"]
+        );
+        assert_eq!(
+            texts("Hong Kong-listed shares"),
+            ["Hong", "Kong", "-", "listed", "shares"]
+        );
+        assert_eq!(
+            texts("an Iran-backed group, a Kenyan-born poet"),
+            ["an", "Iran", "-", "backed", "group", ",", "a", "Kenyan", "-", "born", "poet"]
+        );
+        assert_eq!(
+            texts("pro-Moscow and anti-NATO voters"),
+            ["pro", "-", "Moscow", "and", "anti", "-", "NATO", "voters"]
+        );
+        assert_eq!(
+            texts("the ex-Arsenal keeper in mid-July."),
+            ["the", "ex", "-", "Arsenal", "keeper", "in", "mid", "-", "July", "."]
+        );
+        // The name keeps its own hyphens; the last part is the modifier.
+        assert_eq!(
+            texts("al-Shabab-linked cells"),
+            ["al-Shabab", "-", "linked", "cells"]
+        );
+    }
+
+    #[test]
+    fn keeps_hyphenated_names_and_lower_case_compounds_whole() {
+        for word in [
+            "Jong-un",
+            "Ki-moon",
+            "Rolls-Royce",
+            "Coca-Cola",
+            "Bre-X",
+            "Al-Ain",
+            "Stratford-upon-Avon",
+            "Guinea-Bissau",
+            "Hewlett-Packard",
+            "Mercedes-Benz",
+            "state-run",
+            "family-owned",
+            "pro-democracy",
+            "mid-2020",
+            "Anti-Slavery",
+            "Post-Dispatch",
+            "Lyon-basedness",
+            "T-shirt",
+        ] {
+            assert_eq!(texts(word), [word], "{word}");
+        }
+    }
+
+    #[test]
+    fn hyphen_split_respects_non_ascii_offsets() {
+        let text = "A São Paulo-based bank hired a Zürich-born chef.";
+        let toks = tokenize(text);
+        let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        assert_eq!(
+            words,
+            [
+                "A", "São", "Paulo", "-", "based", "bank", "hired", "a", "Zürich", "-", "born",
+                "chef", "."
+            ]
+        );
+        let chars: Vec<char> = text.chars().collect();
+        for t in &toks {
+            let s: String = chars[t.char_start..t.char_end].iter().collect();
+            assert_eq!(s, t.text);
+            assert_eq!(&text[t.start..t.end], t.text);
+        }
+        assert!(is_modifier_hyphen(&toks, 3));
+        assert!(is_modifier_hyphen(&toks, 9));
+        assert!(!is_modifier_hyphen(&toks, 0));
+        assert!(!is_modifier_hyphen(&toks, toks.len()));
+    }
+
+    #[test]
+    fn hyphen_split_never_panics_on_odd_input() {
+        for text in [
+            "-based",
+            "Lyon-",
+            "pro-",
+            "pro-é",
+            "pro-Ärzte",
+            "Ü-led",
+            "é-born",
+            "X-based-",
+            "Lyon-based-",
+            "pro--Moscow",
+            "ex-日本",
+            "Öl-run",
+        ] {
+            let toks = tokenize(text);
+            for k in 0..=toks.len() {
+                let _ = is_modifier_hyphen(&toks, k);
+            }
+        }
+        assert_eq!(texts("pro-Ärzte"), ["pro", "-", "Ärzte"]);
+        assert_eq!(texts("Öl-run"), ["Öl", "-", "run"]);
     }
 
     #[test]

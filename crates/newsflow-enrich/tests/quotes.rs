@@ -364,3 +364,20 @@ fn a_colon_hands_the_quote_to_the_sentence_subject() {
         "{qs:#?}"
     );
 }
+
+/// "The Leeds-based group said": a name split out of a modifier compound
+/// stays inside the speaker phrase, which still reads as a described body.
+#[test]
+fn modifier_compounds_stay_inside_the_speaker_phrase() {
+    let qs = quotes(&[
+        "Orla Finch, chief executive of Leeds-based Vantor, said trading had been \"very difficult\".",
+        "The Leeds-based group said demand was \"weak\" in the autumn.",
+        "The Leeds-based firm's chairman said it was \"a blip\".",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "very difficult").as_deref(),
+        Some("Orla Finch")
+    );
+    assert_eq!(speaker_of(&qs, "weak").as_deref(), Some("Vantor"));
+    assert_eq!(speaker_of(&qs, "a blip").as_deref(), Some("Orla Finch"));
+}

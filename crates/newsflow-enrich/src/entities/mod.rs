@@ -5,6 +5,8 @@
 mod build;
 mod caps_lines;
 pub mod eval;
+#[cfg(test)]
+mod hyphen_tests;
 mod joins;
 pub mod lexicon;
 #[cfg(test)]

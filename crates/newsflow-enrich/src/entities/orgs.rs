@@ -281,12 +281,17 @@ pub fn business_context(tokens: &[Token<'_>], a: usize, b: usize) -> bool {
     }
     // "Rosneft-owned Yugansk", "Moscow-based Interfax": what such a
     // compound describes is a body.
+    // ("state-owned" is one token; the tokeniser splits "Moscow" "-" "based".)
+    const OWNED: [&str; 5] = ["owned", "based", "listed", "controlled", "backed"];
     let owned_by = a.checked_sub(1).is_some_and(|k| {
-        let t = tokens[k].text;
-        tokens[k].end < tokens[a].start
-            && ["-owned", "-based", "-listed", "-controlled", "-backed"]
-                .iter()
-                .any(|s| t.len() > s.len() && t.ends_with(s))
+        let (t, gap) = (tokens[k].text, tokens[k].end < tokens[a].start);
+        let compound = OWNED.iter().any(|s| {
+            t.len() > s.len() + 1 && t.ends_with(s) && t[..t.len() - s.len()].ends_with('-')
+        });
+        let split = OWNED.contains(&t)
+            && k.checked_sub(1)
+                .is_some_and(|h| tokens[h].is_punct("-") && tokens[h].end == tokens[k].start);
+        gap && (compound || split)
     });
     // "editor of the Scotsman", "adviser at the Forum for the Future": a
     // job then "of/at/for the" before the name.

@@ -9,7 +9,7 @@ use super::find::QuoteSpan;
 use super::resolve::pronoun_gender;
 use crate::entities::lexicon::{Gender, GIVEN_NAMES};
 use crate::places::gazetteer::GAZETTEER;
-use crate::text_util::{with_lowercase, Token, TokenKind};
+use crate::text_util::{is_modifier_hyphen, with_lowercase, Token, TokenKind};
 
 /// An entity mention in the body: code-point range and entity index.
 #[derive(Debug, Clone, Copy)]
@@ -677,11 +677,18 @@ impl<'a> Attributor<'a> {
         ) || self.mentions.iter().any(|m| m.end == prev.char_end)
     }
 
-    /// Up to 6 tokens right before `k`, stopping at punctuation.
+    /// Up to 6 tokens right before `k`, stopping at punctuation ("Paris-based"
+    /// counts as one token).
     pub(super) fn phrase_before(&self, a: usize, k: usize) -> (usize, usize) {
         let (mut s, mut taken) = (k, 0);
         while s > a && taken < 6 {
             if self.tokens[s - 1].kind == TokenKind::Punct {
+                if is_modifier_hyphen(self.tokens, s - 1) {
+                    // "the Paris-based firm": the compound counts as one word.
+                    s -= 1;
+                    taken = taken.saturating_sub(1);
+                    continue;
+                }
                 // "the “Harbour Lights” star": past a title in the phrase,
                 // which counts as one word.
                 match self.title_modifier_open(s - 1).filter(|&o| o > a) {
@@ -849,12 +856,13 @@ impl<'a> Attributor<'a> {
     }
 
     pub(super) fn phrase_after(&self, from: usize, b: usize) -> (usize, usize) {
-        let mut e = from;
-        while e < b
-            && e - from < 6
-            && self.tokens[e].kind != TokenKind::Punct
-            && !(e > from && is_preposition(self.tokens[e].text))
-        {
+        let (mut e, mut limit) = (from, 6);
+        while e < b && e - from < limit && !(e > from && is_preposition(self.tokens[e].text)) {
+            if is_modifier_hyphen(self.tokens, e) {
+                limit += 2;
+            } else if self.tokens[e].kind == TokenKind::Punct {
+                break;
+            }
             e += 1;
         }
         (from, e)
