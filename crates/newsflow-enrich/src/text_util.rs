@@ -86,7 +86,8 @@ fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
 }
 
 /// Splits `text` into tokens. Possessive "'s" / "’s" becomes its own token so
-/// "Russia’s" yields the name "Russia".
+/// "Russia’s" yields the name "Russia"; a name and a hyphenated modifier
+/// become three ("Paris" "-" "based", "pro" "-" "Moscow").
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
     tokenize_into(text, &mut tokens);
@@ -290,7 +291,8 @@ const MODIFIER_PREFIXES: &[&str] = &[
 /// `hyphen`, `part_start` being where the part before the hyphen begins:
 /// "pro-Moscow" (a listed lower-case prefix, then a capital) and
 /// "Paris-based" (a capitalised part, then a listed lower-case modifier that
-/// ends the word). "Jong-un", "Rolls-Royce", "state-run" stay whole.
+/// ends the word); also "US-China" (see [`joins_two_places`]). "Jong-un",
+/// "Rolls-Royce", "Guinea-Bissau", "state-run" stay whole.
 fn splits_at_hyphen(text: &str, start: usize, part_start: usize, hyphen: usize) -> bool {
     let bytes = text.as_bytes();
     let after = hyphen + 1;
@@ -300,6 +302,9 @@ fn splits_at_hyphen(text: &str, start: usize, part_start: usize, hyphen: usize) 
     if !char_at(text, part_start).is_some_and(|(c, _)| c.is_uppercase()) {
         return false;
     }
+    if char_at(text, after).is_some_and(|(c, _)| c.is_uppercase()) {
+        return joins_two_places(text, part_start, hyphen);
+    }
     let n = bytes[after..]
         .iter()
         .take_while(|b| b.is_ascii_lowercase())
@@ -308,6 +313,37 @@ fn splits_at_hyphen(text: &str, start: usize, part_start: usize, hyphen: usize) 
     // The modifier ends the word: "Paris-based" but not "Paris-basedness".
     let ends = char_at(text, after + n).is_none_or(|(c, _)| !is_word_char(c) && c != '-');
     ends && MODIFIER_SUFFIXES.contains(&tail)
+}
+
+/// "US-China", "Baghdad-Damascus": two countries or cities of the
+/// gazetteer joined by the hyphen at byte `hyphen`, which together name no
+/// place ("Guinea-Bissau" does; "Asia-Pacific" joins regions).
+fn joins_two_places(text: &str, part_start: usize, hyphen: usize) -> bool {
+    use crate::places::gazetteer::{PlaceKind, GAZETTEER};
+    let after = hyphen + 1;
+    let mut end = after;
+    while let Some((c, len)) = char_at(text, end) {
+        if !is_word_char(c) {
+            break;
+        }
+        end += len;
+    }
+    let (Some(left), Some(right), Some(whole)) = (
+        text.get(part_start..hyphen),
+        text.get(after..end),
+        text.get(part_start..end),
+    ) else {
+        return false;
+    };
+    let is_country_or_city = |name: &str| {
+        GAZETTEER.lookup(name).iter().any(|&i| {
+            matches!(
+                GAZETTEER.entries[i].kind,
+                PlaceKind::Country | PlaceKind::City
+            )
+        })
+    };
+    is_country_or_city(left) && is_country_or_city(right) && GAZETTEER.lookup(whole).is_empty()
 }
 
 /// Whether `tokens[k]` is the hyphen [`tokenize`] split out of a modifier
@@ -483,6 +519,32 @@ mod tests {
             texts("al-Shabab-linked cells"),
             ["al-Shabab", "-", "linked", "cells"]
         );
+    }
+
+    #[test]
+    fn splits_two_places_joined_by_a_hyphen() {
+        assert_eq!(
+            texts("the China-Peru talks"),
+            ["the", "China", "-", "Peru", "talks"]
+        );
+        assert_eq!(
+            texts("a Dallas-Baghdad flight"),
+            ["a", "Dallas", "-", "Baghdad", "flight"]
+        );
+        // A place name of its own, regions, and unknown parts stay whole.
+        for word in [
+            "Guinea-Bissau",
+            "Asia-Pacific",
+            "China-Wexford",
+            "Peru-based",
+        ] {
+            let expected: &[&str] = if word == "Peru-based" {
+                &["Peru", "-", "based"]
+            } else {
+                &[word]
+            };
+            assert_eq!(texts(word), expected, "{word}");
+        }
     }
 
     #[test]

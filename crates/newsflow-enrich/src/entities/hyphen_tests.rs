@@ -131,3 +131,16 @@ fn lower_case_compounds_name_no_one() {
     let text = "The state-run broadcaster and a family-owned farm joined pro-democracy marches.";
     assert!(typed(text).is_empty(), "{:?}", typed(text));
 }
+
+#[test]
+fn two_places_joined_by_a_hyphen_are_two_names() {
+    let text = "The China-Peru trade deal was signed in Lima.";
+    assert!(has(text, "China", EntityType::Place), "{:?}", typed(text));
+    assert!(has(text, "Peru", EntityType::Place), "{:?}", typed(text));
+    let text = "Aid reached Guinea-Bissau on Monday.";
+    assert!(
+        has(text, "Guinea-Bissau", EntityType::Place),
+        "{:?}",
+        typed(text)
+    );
+}
