@@ -858,10 +858,11 @@ impl<'a> Attributor<'a> {
     pub(super) fn phrase_after(&self, from: usize, b: usize) -> (usize, usize) {
         let (mut e, mut limit) = (from, 6);
         while e < b && e - from < limit && !(e > from && is_preposition(self.tokens[e].text)) {
-            if is_modifier_hyphen(self.tokens, e) {
+            if self.tokens[e].kind == TokenKind::Punct {
+                if !is_modifier_hyphen(self.tokens, e) {
+                    break;
+                }
                 limit += 2;
-            } else if self.tokens[e].kind == TokenKind::Punct {
-                break;
             }
             e += 1;
         }
