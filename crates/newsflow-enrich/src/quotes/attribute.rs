@@ -680,7 +680,7 @@ impl<'a> Attributor<'a> {
     /// Up to 6 tokens right before `k`, stopping at punctuation ("Paris-based"
     /// counts as one token).
     pub(super) fn phrase_before(&self, a: usize, k: usize) -> (usize, usize) {
-        let (mut s, mut taken) = (k, 0);
+        let (mut s, mut taken) = (k, 0usize);
         while s > a && taken < 6 {
             if self.tokens[s - 1].kind == TokenKind::Punct {
                 if is_modifier_hyphen(self.tokens, s - 1) {

@@ -8,7 +8,7 @@ use super::cues::{CUES, INVERTIBLE_CUES, ORGANIZATION_STAND_INS, PERSON_STAND_IN
 use super::find::QuoteSpan;
 use crate::entities::lexicon::Gender;
 use crate::places::gazetteer::GAZETTEER;
-use crate::text_util::{with_lowercase, Token};
+use crate::text_util::{is_modifier_hyphen, with_lowercase, Token};
 
 impl Attributor<'_> {
     pub(super) fn is_person_of(&self, i: usize, gender: Gender) -> bool {
@@ -80,6 +80,7 @@ impl Attributor<'_> {
                     && m.end <= ce
                     && !described_person
                     && (!self.is_possessor(m) || self.speaks_through(m))
+                    && !self.in_modifier_compound(m)
             })
             .map(|m| m.entity);
         if let Some(first) = self.first_of_pair(cs, ce) {
@@ -206,9 +207,14 @@ impl Attributor<'_> {
         // "the prosecutor told": a person noun stands in for the last person
         // named when no one carries that role.
         self.recent(cs, fits).or_else(|| {
-            // "the ex-Wolf": a former member of a team or body.
-            let person_noun = PERSON_STAND_INS.contains(&head.as_str())
-                || (head.starts_with("ex-") && head.len() > 4);
+            // "the ex-Wolf": a former member of a team or body (the
+            // tokeniser splits "ex" "-" "Wolf" off a capitalised name).
+            let n = words.len();
+            let ex_member = (head.starts_with("ex-") && head.len() > 4)
+                || (n >= 3
+                    && words[n - 3].text.eq_ignore_ascii_case("ex")
+                    && is_modifier_hyphen(words, n - 2));
+            let person_noun = PERSON_STAND_INS.contains(&head.as_str()) || ex_member;
             person_noun
                 .then(|| self.most_salient_person(cs))
                 .flatten()
@@ -241,6 +247,17 @@ impl Attributor<'_> {
         // The pair ends the phrase: "… Brink said", not "… Brink's lawyer said".
         let ends = self.tokens.get(b_end).is_none_or(|t| t.char_start >= ce);
         (joined && ends && a.entity != b.entity).then_some(a.entity)
+    }
+
+    /// "Wolf" in "the ex-Wolf", "Paris" in "the Paris-based firm": a name
+    /// inside a modifier compound describes the head noun and does not speak.
+    fn in_modifier_compound(&self, m: &BodyMention) -> bool {
+        let first = self.tokens.partition_point(|t| t.char_start < m.start);
+        let after = self.tokens.partition_point(|t| t.char_start < m.end);
+        is_modifier_hyphen(self.tokens, after)
+            || first
+                .checked_sub(1)
+                .is_some_and(|h| is_modifier_hyphen(self.tokens, h))
     }
 
     /// The first person named after `pos`, outside quotes, within a couple
