@@ -380,7 +380,7 @@ fn modifier_compounds_stay_inside_the_speaker_phrase() {
     );
     assert_eq!(speaker_of(&qs, "weak").as_deref(), Some("Vantor"));
     assert_eq!(speaker_of(&qs, "a blip").as_deref(), Some("Orla Finch"));
-    // A name after "ex-" or "pro-" describes the speaker; it does not speak.
+    // A name after "ex-" describes the speaker; it does not speak.
     let qs = quotes(&[
         "Striker Tam Olsen scored twice as Harbour Town beat Wexley on Saturday.",
         "The ex-Harbour Town striker said the win was \"a relief\".",
