@@ -16,34 +16,53 @@ use crate::text_util::{Token, TokenKind};
 /// Longest name looked up in a capitals line, in words.
 const MAX_NAME_WORDS: usize = 4;
 
-/// Token ranges (end exclusive) of the lines of `text` written in capitals:
-/// at least two words in capitals and no word with a lower-case letter.
-pub fn caps_lines(text: &str, tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
-    let mut lines = Vec::new();
+/// Token ranges (end exclusive) of the lines of `text`: a line ends where a
+/// line break lies between two tokens. Found from the line breaks (a few
+/// per article), not by looking between every pair of tokens.
+pub fn line_ranges(text: &str, tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
     let mut start = 0;
-    for end in 1..=tokens.len() {
-        let line_ends = end == tokens.len()
-            || text
-                .get(tokens[end - 1].end..tokens[end].start)
-                .is_some_and(|gap| gap.contains('\n'));
-        if !line_ends {
-            continue;
+    for newline in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let next = tokens.partition_point(|t| t.start <= newline);
+        if next > start {
+            ranges.push((start, next));
+            start = next;
         }
-        let words = tokens[start..end].iter().filter(|t| t.is_word());
-        let (mut caps, mut lower) = (0, 0);
-        for t in words {
-            if t.is_all_caps() {
-                caps += 1;
-            } else if t.text.chars().any(char::is_lowercase) {
-                lower += 1;
-            }
-        }
-        if caps >= 2 && lower == 0 {
-            lines.push((start, end));
-        }
-        start = end;
     }
+    if start < tokens.len() {
+        ranges.push((start, tokens.len()));
+    }
+    ranges
+}
+
+/// Of `lines`, those written in capitals: at least two words in capitals
+/// and no word with a lower-case letter.
+pub fn caps_lines(tokens: &[Token<'_>], lines: &[(usize, usize)]) -> Vec<(usize, usize)> {
     lines
+        .iter()
+        .copied()
+        .filter(|&(start, end)| {
+            let mut caps = 0;
+            for t in tokens[start..end].iter().filter(|t| t.is_word()) {
+                // Most lines show a lower-case word at once.
+                if has_lowercase(t.text) {
+                    return false;
+                }
+                if t.is_all_caps() {
+                    caps += 1;
+                }
+            }
+            caps >= 2
+        })
+        .collect()
+}
+
+fn has_lowercase(word: &str) -> bool {
+    if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_lowercase())
+    } else {
+        word.chars().any(char::is_lowercase)
+    }
 }
 
 /// Whether token `i` lies in one of `lines` (sorted); `cursor` walks the
@@ -290,7 +309,7 @@ mod tests {
     fn finds_capitals_lines() {
         let text = "HOCKEY - OTTAWA SIGN A GOALIE\nOTTAWA 1997-01-04\nThe Senators signed him.";
         let tokens = tokenize(text);
-        let lines = caps_lines(text, &tokens);
+        let lines = caps_lines(&tokens, &line_ranges(text, &tokens));
         assert_eq!(lines.len(), 1, "the dateline has one word in capitals");
         assert_eq!(tokens[lines[0].0].text, "HOCKEY");
         assert_eq!(tokens[lines[0].1 - 1].text, "GOALIE");

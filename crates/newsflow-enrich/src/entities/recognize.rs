@@ -103,7 +103,8 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     let mut spans = SPARE_SPANS.take();
     spans.clear();
     // Headlines and datelines in capitals get their own pass, at the end.
-    let caps_lines = super::caps_lines::caps_lines(text, tokens);
+    let line_ranges = super::caps_lines::line_ranges(text, tokens);
+    let caps_lines = super::caps_lines::caps_lines(tokens, &line_ranges);
     let mut caps_cursor = 0;
     let mut i = 0;
     while i < tokens.len() {
@@ -147,7 +148,7 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     unify_single_names(&ctx, &mut spans);
     orgs::unify_multiword_names(text, tokens, &mut spans);
     super::joins::join_and_names(tokens, &mut spans);
-    super::results::recognize_results(text, tokens, &mut spans);
+    super::results::recognize_results(text, tokens, &line_ranges, &mut spans);
     super::results::sports_sides(text, tokens, groups.football + groups.other, &mut spans);
     let lowercase_words = &ctx.lowercase_words;
     recognize_caps_lines(

@@ -61,6 +61,11 @@ struct Name {
 
 /// The names on the line `tokens[start..end]` if it is a results line.
 fn results_line(text: &str, tokens: &[Token<'_>], start: usize, end: usize) -> Option<Vec<Name>> {
+    // Nearly every line is prose: a number and no lower-case word outside
+    // brackets but the results' own are checked first, without allocating.
+    if !plausible_results_line(&tokens[start..end]) {
+        return None;
+    }
     let mut names = Vec::new();
     let mut depth = 0usize;
     let mut k = start;
@@ -122,24 +127,40 @@ fn results_line(text: &str, tokens: &[Token<'_>], start: usize, end: usize) -> O
         .then_some(names)
 }
 
+fn plausible_results_line(line: &[Token<'_>]) -> bool {
+    let mut depth = 0usize;
+    // A score, or "v" between two sides.
+    let mut number = false;
+    for t in line {
+        match t.kind {
+            TokenKind::Number => number = true,
+            TokenKind::Word if matches!(t.text, "v" | "vs") => number = true,
+            TokenKind::Punct if t.text == "(" => depth += 1,
+            TokenKind::Punct if t.text == ")" => depth = depth.saturating_sub(1),
+            TokenKind::Word
+                if depth == 0 && !t.is_capitalized() && !RESULT_WORDS.contains(&t.text) =>
+            {
+                return false
+            }
+            _ => {}
+        }
+    }
+    number
+}
+
 /// Retypes and adds the names of the text's results lines in `spans`
 /// (which stay in text order). A lone results line in prose is not
 /// enough: a table has two, or one line names two sides.
-pub fn recognize_results(text: &str, tokens: &[Token<'_>], spans: &mut Vec<Span>) {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for end in 1..=tokens.len() {
-        let line_ends = end == tokens.len()
-            || text
-                .get(tokens[end - 1].end..tokens[end].start)
-                .is_some_and(|gap| gap.contains('\n'));
-        if line_ends {
-            if let Some(names) = results_line(text, tokens, start, end) {
-                lines.push(names);
-            }
-            start = end;
-        }
-    }
+pub fn recognize_results(
+    text: &str,
+    tokens: &[Token<'_>],
+    line_ranges: &[(usize, usize)],
+    spans: &mut Vec<Span>,
+) {
+    let lines: Vec<Vec<Name>> = line_ranges
+        .iter()
+        .filter_map(|&(start, end)| results_line(text, tokens, start, end))
+        .collect();
     let two_sides = |names: &Vec<Name>| names.iter().filter(|n| !n.bracketed).count() >= 2;
     if lines.len() < 2 && !lines.iter().any(two_sides) {
         return;
