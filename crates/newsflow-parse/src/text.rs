@@ -109,9 +109,72 @@ fn join_header_only_stories(lines: &[Line<'_>], starts: Vec<usize>) -> Vec<usize
     kept
 }
 
+/// A paragraph this long that stops mid-sentence is a cut teaser, not a
+/// caption or a list item.
+const MIN_CUT_TEASER_WORDS: usize = 25;
+
+/// Lines a story may open with before its body: headline, byline, dateline.
+const HEADER_LINES: usize = 3;
+
+/// A document headed like one article (a headline or a dateline at the
+/// top) with no other story's head further down (no headline, byline,
+/// dateline or capitals kicker line): one story, whatever its topics. The
+/// segmenter is for glued stories; a single article that turns from one
+/// subject to another is still one article.
+fn shaped_as_one_story(lines: &[Line<'_>]) -> bool {
+    let head = &lines[..lines.len().min(HEADER_LINES)];
+    let headed = head
+        .first()
+        .is_some_and(|l| header::looks_like_headline(l.text))
+        || head.iter().any(|l| lead::split_dateline(l.text).is_some());
+    let body = lines.get(HEADER_LINES..).unwrap_or_default();
+    let another_head = body.iter().any(|l| {
+        header::looks_like_headline(l.text)
+            || header::parse_by_line(l.text).is_some()
+            || lead::split_dateline(l.text).is_some()
+            || lead::split_kicker(l.text).is_some()
+    });
+    headed && !body.is_empty() && !another_head
+}
+
+/// A document whose paragraphs stand apart by one blank line (how
+/// web extraction and most article files lay out one article), with no
+/// wider gap, no dateline, byline or capitals kicker below its head and no
+/// paragraph cut off before the end: one story. Its blank lines carry no
+/// story breaks, and topic drift inside one article is no boundary. (Glued
+/// dumps keep their stories apart by wider gaps, heads or cut-off teasers.)
+fn laid_out_as_one_story(lines: &[Line<'_>]) -> bool {
+    let Some((_, rest)) = lines.split_first() else {
+        return false;
+    };
+    // Lists and captions may sit tight under a paragraph; most paragraphs
+    // stand apart, none by more than one blank line.
+    let apart = rest.iter().filter(|l| l.blank_before == 1).count();
+    if rest.is_empty() || rest.iter().any(|l| l.blank_before > 1) || apart * 10 < rest.len() * 7 {
+        return false;
+    }
+    let body = lines.get(HEADER_LINES..).unwrap_or_default();
+    let another_head = body.iter().any(|l| {
+        header::parse_by_line(l.text).is_some()
+            || lead::split_dateline(l.text).is_some()
+            || lead::split_kicker(l.text).is_some()
+    });
+    // A paragraph that stops mid-sentence before the end is a cut teaser
+    // (headline-like lines, such as subheads, end without a stop anyway).
+    let cut_before_end = lines[..lines.len() - 1].iter().any(|l| {
+        story::stops_mid_sentence(l.text)
+            && !header::looks_like_headline(l.text)
+            && l.text.split(' ').count() > MIN_CUT_TEASER_WORDS
+    });
+    !another_head && !cut_before_end
+}
+
 /// The segmenter's story starts, checked: they must begin at 0 and rise
 /// strictly inside `lines`, or stories would be lost or duplicated.
 fn story_starts(lines: &[Line<'_>]) -> Result<Vec<usize>, ParseError> {
+    if shaped_as_one_story(lines) || laid_out_as_one_story(lines) {
+        return Ok(vec![0]);
+    }
     let starts = join_header_only_stories(lines, segment(lines));
     let valid = starts.first() == Some(&0)
         && starts.windows(2).all(|pair| pair[0] < pair[1])

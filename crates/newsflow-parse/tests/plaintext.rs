@@ -311,3 +311,45 @@ fn a_dateline_alone_on_its_line_opens_the_body_after_it() {
         Some("GULL ISLAND 1997-03-02")
     );
 }
+
+#[test]
+fn an_article_headed_once_is_one_story_though_its_subject_turns() {
+    // One headline and dateline at the top, no other story's head below:
+    // the turn from the board to the fishermen's union is not a new story.
+    let text = "Harbour board raises ferry fares by a fifth\n\
+                \n\
+                GULL ISLAND, March 2 (Reuters) - The harbour board said on Sunday that ferry fares would rise by a fifth in the spring.\n\
+                \n\
+                \"We cannot run the boats at a loss,\" the board's chairman, Ivo Brandt, told reporters.\n\
+                \n\
+                The island's fishermen's union called a meeting for Thursday. Its members voted last year to strike over quotas and pay.\n\
+                \n\
+                \"Our members will decide together,\" union secretary Lena Markov said, adding that catches had fallen for a third year.\n";
+    let articles = parse_bytes(text.as_bytes().to_vec()).expect("parses");
+    assert_eq!(articles.len(), 1, "{articles:#?}");
+    assert_eq!(articles[0].paragraphs.len(), 4);
+    assert_eq!(
+        articles[0].title.as_deref(),
+        Some("Harbour board raises ferry fares by a fifth")
+    );
+}
+
+#[test]
+fn a_body_laid_out_with_one_blank_line_between_paragraphs_is_one_story() {
+    // How web extraction hands over one article: no headline, paragraphs
+    // one blank line apart, a subhead, and a subject that turns midway.
+    let text = "The harbour board said on Sunday that ferry fares would rise by a fifth in the spring, the first rise in six years.\n\
+                \n\
+                Board members voted seven to two for the plan after a long meeting in the town hall on Saturday night.\n\
+                \n\
+                What changes for riders\n\
+                \n\
+                Season tickets for islanders keep their price until the autumn, the board said.\n\
+                \n\
+                Fishermen on the island meanwhile voted to strike over new quotas, which they say halve their catch of cod and haddock.\n\
+                \n\
+                Their union said talks with the fisheries agency would resume on Thursday.\n";
+    let articles = parse_bytes(text.as_bytes().to_vec()).expect("parses");
+    assert_eq!(articles.len(), 1, "{articles:#?}");
+    assert_eq!(articles[0].paragraphs.len(), 6, "five paragraphs and the subhead");
+}
