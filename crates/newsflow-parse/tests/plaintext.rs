@@ -351,5 +351,9 @@ fn a_body_laid_out_with_one_blank_line_between_paragraphs_is_one_story() {
                 Their union said talks with the fisheries agency would resume on Thursday.\n";
     let articles = parse_bytes(text.as_bytes().to_vec()).expect("parses");
     assert_eq!(articles.len(), 1, "{articles:#?}");
-    assert_eq!(articles[0].paragraphs.len(), 6, "five paragraphs and the subhead");
+    assert_eq!(
+        articles[0].paragraphs.len(),
+        6,
+        "five paragraphs and the subhead"
+    );
 }
