@@ -79,6 +79,9 @@ pub fn person_after_prefix(tokens: &[Token<'_>], a: usize, b: usize) -> Option<u
         (given(k) || after_org_head(k))
             && !given(k - 1)
             && tokens[k - 1].is_word()
+            // "Mohammed bin Khalid Al-Faisal": a name after "bin" is a
+            // patronymic inside the same person's name.
+            && !is_lower_particle(tokens[k - 1].text)
             && !tokens[k - 1].is_punct(".")
             && !WORDS.honorifics.contains(tokens[k - 1].text)
             && (2..=3).contains(&(b - k))

@@ -199,3 +199,17 @@ fn someone_unnamed_or_asking_not_to_be_named_is_anonymous() {
     }
     assert_eq!(speaker_of(&qs, "I am pleased").as_deref(), Some("Ada Lind"));
 }
+
+#[test]
+fn an_unnamed_market_voice_is_anonymous() {
+    let qs = quotes_of(&[
+        "Shares in Corvel Mining fell 9p after Lionel Ashby, its chairman, resigned.",
+        "“It was a quiet session with volumes thin,” one dealer said.",
+        "“Nobody wants to buy before the figures,” said a broker in London.",
+        "“Prices will recover,” an economist at Varden Bank said.",
+    ]);
+    for text in ["It was a quiet", "Nobody wants", "Prices will"] {
+        let q = qs.iter().find(|q| q.text.starts_with(text)).expect("quote");
+        assert_eq!(q.speaker, None, "{text}: {q:#?}");
+    }
+}
