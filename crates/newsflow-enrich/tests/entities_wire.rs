@@ -33,3 +33,56 @@ fn market_people_opening_a_sentence_are_no_names() {
         assert!(!s.iter().any(|(n, _)| n == word), "{word}: {s:?}");
     }
 }
+
+#[test]
+fn a_stock_ticker_in_brackets_is_no_entity() {
+    let s = spans(
+        "Lianhua Chemical Industry Co (600636.SS) gained 6% in Shanghai. \
+         Harrowgate Systems Corp (HGSC.O) fell. The World Health Organization (WHO) objected.",
+    );
+    for word in ["SS", "HGSC.O", "HGSC"] {
+        assert!(!s.iter().any(|(n, _)| n == word), "{word}: {s:?}");
+    }
+    assert!(has(&s, "WHO", EntityType::Organization), "{s:?}");
+    assert!(
+        has(&s, "Harrowgate Systems Corp", EntityType::Organization),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_firm_named_without_its_legal_form_is_the_firm() {
+    let s = spans(
+        "Blackwood Capital agreed to buy First Harbor Bancorp for $2.1 billion. \
+         The deal values First Harbor at $34 a share. Shares of First Harbor jumped.",
+    );
+    let short = s.iter().filter(|(n, _)| n == "First Harbor").count();
+    assert_eq!(short, 2, "{s:?}");
+    assert!(
+        s.iter()
+            .filter(|(n, _)| n == "First Harbor")
+            .all(|(_, k)| *k == EntityType::Organization),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_team_of_the_results_table_is_a_team_in_the_report() {
+    let s = spans(
+        "Dynamo Kiev beat Spartak Vladikavkaz 2-1 on Thursday.\n\n\
+         Spartak Vladikavkaz coach Ruslan Dzhibilov said his side was unlucky.\n\n\
+         Results:\n\n\
+         Dynamo Kiev 2 Spartak Vladikavkaz 1\n\
+         Rotor Volgograd 0 Lokomotiv Moscow 0",
+    );
+    let team: Vec<_> = s
+        .iter()
+        .filter(|(n, _)| n == "Spartak Vladikavkaz")
+        .collect();
+    assert_eq!(team.len(), 3, "{s:?}");
+    assert!(
+        team.iter().all(|(_, k)| *k == EntityType::Organization),
+        "{s:?}"
+    );
+    assert!(has(&s, "Ruslan Dzhibilov", EntityType::Person), "{s:?}");
+}

@@ -5,6 +5,7 @@
 
 use newsflow_model::EntityType;
 
+use super::lexicon::Gender;
 use super::recognize::Span;
 use super::rules;
 use crate::text_util::{Token, TokenKind};
@@ -418,6 +419,68 @@ pub fn unify_multiword_names(text: &str, tokens: &[Token<'_>], spans: &mut [Span
             span.kind = EntityType::Person;
         } else if orgs > people {
             span.kind = EntityType::Organization;
+        }
+    }
+}
+
+/// Legal-form words that end a firm's full name ("First Harbor Bancorp").
+fn is_legal_suffix(word: &str) -> bool {
+    matches!(
+        word,
+        "Corp"
+            | "Corporation"
+            | "Inc"
+            | "Ltd"
+            | "Limited"
+            | "Plc"
+            | "PLC"
+            | "plc"
+            | "LLC"
+            | "Co"
+            | "Bancorp"
+            | "Holdings"
+            | "AG"
+            | "SA"
+            | "NV"
+            | "SpA"
+            | "GmbH"
+            | "ASA"
+    )
+}
+
+/// "First Harbor Bancorp ... The deal values First Harbor at": a firm's
+/// name without its legal form, found elsewhere in the text, is the firm
+/// (not a place or a person).
+pub fn firms_without_legal_form(tokens: &[Token<'_>], spans: &mut [Span]) {
+    let mut short: Vec<(usize, usize)> = Vec::new();
+    for s in spans.iter() {
+        if s.kind == EntityType::Organization
+            && s.tok_end - s.tok_start >= 3
+            && is_legal_suffix(tokens[s.tok_end - 1].text)
+        {
+            short.push((s.tok_start, s.tok_end - 1));
+        }
+    }
+    if short.is_empty() {
+        return;
+    }
+    let same_words = |a: (usize, usize), b: (usize, usize)| {
+        a.1 - a.0 == b.1 - b.0
+            && tokens[a.0..a.1]
+                .iter()
+                .zip(&tokens[b.0..b.1])
+                .all(|(x, y)| x.text == y.text)
+    };
+    for span in spans.iter_mut() {
+        if span.kind != EntityType::Organization
+            && short
+                .iter()
+                .any(|&f| same_words(f, (span.tok_start, span.tok_end)))
+        {
+            span.kind = EntityType::Organization;
+            span.place = None;
+            span.demonym = false;
+            span.gender = Gender::Unknown;
         }
     }
 }

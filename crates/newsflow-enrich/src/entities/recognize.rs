@@ -124,6 +124,11 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
             i = line_end;
             continue;
         }
+        // "(HGSC.O)", "(600636.SS)": a stock ticker names no entity itself.
+        if let Some(close) = rules::ticker_close(text, tokens, i) {
+            i = close + 1;
+            continue;
+        }
         if let Some(&(_, e)) = lineups.labels.iter().find(|r| r.0 == i) {
             i = e;
             continue;
@@ -147,6 +152,7 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     orgs::coordinate_with_orgs(tokens, &mut spans);
     unify_single_names(&ctx, &mut spans);
     orgs::unify_multiword_names(text, tokens, &mut spans);
+    orgs::firms_without_legal_form(tokens, &mut spans);
     super::joins::join_and_names(tokens, &mut spans);
     super::results::recognize_results(text, tokens, &line_ranges, &mut spans);
     super::results::sports_sides(text, tokens, groups.football + groups.other, &mut spans);

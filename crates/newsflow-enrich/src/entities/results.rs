@@ -166,11 +166,15 @@ pub fn recognize_results(
         return;
     }
     let mut added = false;
+    let mut teams: Vec<(usize, usize)> = Vec::new();
     for name in lines.into_iter().flatten() {
         let existing = spans
             .iter()
             .position(|s| s.tok_start < name.end && name.start < s.tok_end);
         let kind = side_kind(text, tokens, &name);
+        if kind == EntityType::Organization {
+            teams.push((name.start, name.end));
+        }
         match existing {
             Some(i) if spans[i].tok_start == name.start && spans[i].tok_end == name.end => {
                 if spans[i].kind != kind {
@@ -206,6 +210,25 @@ pub fn recognize_results(
     }
     if added {
         spans.sort_by_key(|s| s.tok_start);
+    }
+    // "Spartak Vladikavkaz coach Ruslan Dzhibilov said": a team of the
+    // results is a team in the report's sentences too, not a person.
+    let same_words = |a: (usize, usize), b: (usize, usize)| {
+        a.1 - a.0 == b.1 - b.0
+            && tokens[a.0..a.1]
+                .iter()
+                .zip(&tokens[b.0..b.1])
+                .all(|(x, y)| x.text == y.text)
+    };
+    for span in spans.iter_mut() {
+        if span.kind == EntityType::Person
+            && teams
+                .iter()
+                .any(|&t| same_words(t, (span.tok_start, span.tok_end)))
+        {
+            span.kind = EntityType::Organization;
+            span.gender = Gender::Unknown;
+        }
     }
 }
 

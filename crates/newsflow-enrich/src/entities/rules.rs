@@ -1116,3 +1116,28 @@ pub fn spelt_out_in_lower_case(acronym: &str, before: &[Token<'_>]) -> bool {
                 .is_some_and(|c| c.eq_ignore_ascii_case(&l))
     })
 }
+
+/// Token `i` lies inside a parenthesised stock ticker ("(HGSC.O)",
+/// "(600636.SS)", "(BRKa.N)"): the index of its closing ")".
+pub fn ticker_close(text: &str, tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    let touching = |k: usize| tokens[k].end == tokens[k + 1].start;
+    let open = (i.saturating_sub(4)..i)
+        .rev()
+        .take_while(|&k| touching(k))
+        .find(|&k| tokens[k].text == "(")?;
+    let close = (i..tokens.len().min(i + 5))
+        .take_while(|&k| k + 1 < tokens.len() && touching(k))
+        .map(|k| k + 1)
+        .find(|&k| tokens[k].text == ")")?;
+    let inner = text.get(tokens[open].end..tokens[close].start)?;
+    let (body, exchange) = inner.rsplit_once('.')?;
+    let ticker = (3..=14).contains(&inner.len())
+        && (1..=3).contains(&exchange.len())
+        && exchange.bytes().all(|b| b.is_ascii_uppercase())
+        && !body.is_empty()
+        && body.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && body
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    ticker.then_some(close)
+}
