@@ -86,3 +86,18 @@ fn a_team_of_the_results_table_is_a_team_in_the_report() {
     );
     assert!(has(&s, "Ruslan Dzhibilov", EntityType::Person), "{s:?}");
 }
+
+#[test]
+fn a_dateline_city_of_several_words_in_capitals_is_a_place() {
+    let s = spans(
+        "NEW YORK (Reuters) - Blackwood Capital said on Monday it would buy a lender.\n\n\
+         It said SAN FRANCISCO (AP) was a headline.\n\n\
+         SAN FRANCISCO (AP) — Shares of Harrowgate fell.",
+    );
+    assert!(has(&s, "NEW YORK", EntityType::Place), "{s:?}");
+    let places = s
+        .iter()
+        .filter(|(n, k)| n == "SAN FRANCISCO" && *k == EntityType::Place)
+        .count();
+    assert!(places >= 1, "{s:?}");
+}

@@ -76,6 +76,37 @@ pub fn in_caps_line(lines: &[(usize, usize)], cursor: &mut usize, i: usize) -> O
         .and_then(|&(s, e)| (s <= i && i < e).then_some(e))
 }
 
+/// "NEW YORK (Reuters) -", "SAN FRANCISCO (AP) —": a known place of
+/// several words in capitals opening a line, right before a bracket, is a
+/// dateline's place.
+pub fn caps_dateline_place(text: &str, tokens: &[Token<'_>], a: usize, b: usize) -> bool {
+    let line_start = a == 0
+        || text
+            .get(tokens[a - 1].end..tokens[a].start)
+            .is_some_and(|gap| gap.contains('\n'));
+    if !line_start
+        || !(2..=3).contains(&(b - a))
+        || !tokens.get(b).is_some_and(|t| t.is_punct("("))
+        || !tokens[a..b].iter().all(|t| t.is_word() && t.is_all_caps())
+    {
+        return false;
+    }
+    let mut title = String::with_capacity(tokens[b - 1].end - tokens[a].start);
+    for (k, t) in tokens[a..b].iter().enumerate() {
+        if k > 0 {
+            title.push(' ');
+        }
+        for (n, c) in t.text.chars().enumerate() {
+            if n == 0 {
+                title.push(c);
+            } else {
+                title.extend(c.to_lowercase());
+            }
+        }
+    }
+    !GAZETTEER.lookup(&title).is_empty()
+}
+
 /// "AL-AIN, United Arab Emirates 1996-12-06", "KAMPALA, Uganda (Reuters) -":
 /// a name in capitals opening a line, then a known region or country and
 /// the date or the agency, is the dateline's place.

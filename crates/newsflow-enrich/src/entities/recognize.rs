@@ -1094,6 +1094,9 @@ impl<'a> Ctx<'a, '_> {
         if self.has_place_cue(a, b) {
             return EntityType::Place;
         }
+        if super::caps_lines::caps_dateline_place(self.text, self.tokens, a, b) {
+            return EntityType::Place;
+        }
         if b - a == 1
             && toks[0].is_all_caps()
             && !words.non_org_caps.contains(toks[0].text)

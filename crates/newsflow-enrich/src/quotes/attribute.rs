@@ -95,9 +95,21 @@ impl<'a> Attributor<'a> {
             // Honorific or demonym shortly before the mention.
             let word = word_before(tokens, m.start);
             let is = |title: &str| word == title;
-            if is("Mr") || is("Sir") {
+            // "Energy Minister Prince Abdulaziz bin Salman": a royal or
+            // noble title tells the gender a foreign given name does not.
+            if [
+                "Mr", "Sir", "Prince", "King", "Sheikh", "Emir", "Sultan", "Lord",
+            ]
+            .into_iter()
+            .any(is)
+            {
                 genders[m.entity] = Gender::Male;
-            } else if ["Mrs", "Ms", "Miss", "Dame"].into_iter().any(is) {
+            } else if [
+                "Mrs", "Ms", "Miss", "Dame", "Princess", "Queen", "Sheikha", "Lady", "Baroness",
+            ]
+            .into_iter()
+            .any(is)
+            {
                 genders[m.entity] = Gender::Female;
             }
             if let Some(prev) = k.checked_sub(1).map(|p| mentions[p]) {

@@ -213,3 +213,16 @@ fn an_unnamed_market_voice_is_anonymous() {
         assert_eq!(q.speaker, None, "{text}: {q:#?}");
     }
 }
+
+#[test]
+fn a_royal_title_tells_the_pronoun_gender() {
+    let qs = quotes_of(&[
+        "“Demand from Asia has been strong,” said Tariq Haddad, a senior official at the ministry.",
+        "Oil Minister Prince Abdulrazak bin Faleh told a conference in Riyadh last week that the group would act.",
+        "“We will remain proactive,” he said.",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "We will remain").as_deref(),
+        Some("Abdulrazak bin Faleh")
+    );
+}
