@@ -168,7 +168,25 @@ impl Attributor<'_> {
         // "the company said"; "said the artists", "the MPs said": the body a
         // group of people speaks for.
         if ORGANIZATION_STAND_INS.contains(&head.as_str()) || GROUP_NOUNS.contains(&head.as_str()) {
-            return self.organization_antecedent(cs, previous);
+            // "the Foreign Ministry … Harrowgate … the ministry said": an
+            // organisation whose name has the noun is the one meant.
+            let named_by_head = self.recent(cs, |i| {
+                self.entities[i].entity_type == EntityType::Organization
+                    && self.entities[i]
+                        .name
+                        .split_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case(&head))
+            });
+            // "the company said" is no ministry or court named with another
+            // such noun.
+            let other_noun = |i: usize| {
+                self.entities[i].name.split_whitespace().any(|w| {
+                    !w.eq_ignore_ascii_case(&head)
+                        && with_lowercase(w, |l| OFFICIAL_BODY_NOUNS.contains(&l))
+                })
+            };
+            return named_by_head
+                .or_else(|| self.organization_antecedent_where(cs, previous, |i| !other_noun(i)));
         }
         let is_person = |i: usize| self.entities[i].entity_type == EntityType::Person;
         // "the Japanese leader": nationality and role must fit.
@@ -413,7 +431,18 @@ impl Attributor<'_> {
         pos: usize,
         previous: Option<Previous>,
     ) -> Option<usize> {
-        let is_org = |i: usize| self.entities[i].entity_type == EntityType::Organization;
+        self.organization_antecedent_where(pos, previous, |_| true)
+    }
+
+    /// [`Self::organization_antecedent`] among the organisations `accept`ed.
+    pub(super) fn organization_antecedent_where(
+        &self,
+        pos: usize,
+        previous: Option<Previous>,
+        accept: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let is_org =
+            |i: usize| self.entities[i].entity_type == EntityType::Organization && accept(i);
         let previous = previous.filter(|p| is_org(p.speaker));
         self.subjects_before(pos, previous, is_org)
             .next()
@@ -689,3 +718,17 @@ fn opposite(g: Gender) -> Gender {
         Gender::Unknown => Gender::Unknown,
     }
 }
+
+/// Nouns naming official bodies ("Foreign Ministry", "Supreme Court"):
+/// such a body is not "the company" or "the bank" of a later sentence.
+const OFFICIAL_BODY_NOUNS: &[&str] = &[
+    "ministry",
+    "department",
+    "court",
+    "council",
+    "committee",
+    "commission",
+    "parliament",
+    "police",
+    "army",
+];

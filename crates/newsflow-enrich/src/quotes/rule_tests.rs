@@ -226,3 +226,21 @@ fn a_royal_title_tells_the_pronoun_gender() {
         Some("Abdulrazak bin Faleh")
     );
 }
+
+#[test]
+fn the_noun_an_organisation_is_named_with_picks_it() {
+    let qs = quotes_of(&[
+        "The Foreign Ministry of Varland summoned the ambassador on Friday.",
+        "Harrowgate Systems, which exports to Varland, said it was “cooperating fully”.",
+        "The ministry said in a statement the duties were “necessary to protect the industry”.",
+        "The company said it would “review its options”.",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "necessary to protect").as_deref(),
+        Some("Foreign Ministry of Varland")
+    );
+    assert_eq!(
+        speaker_of(&qs, "review its options").as_deref(),
+        Some("Harrowgate Systems")
+    );
+}
