@@ -802,7 +802,18 @@ impl<'a> Attributor<'a> {
         let is_head =
             |t: &Token<'_>| with_lowercase(t.text, |lower| UNNAMED_SPEAKERS.contains(&lower));
         let head = if head_last {
-            (is_head(&self.tokens[e - 1])).then_some(e - 1)
+            // "A spokesperson for the trade office said": the head before
+            // its "for"/"at" phrase, near the phrase's start.
+            (is_head(&self.tokens[e - 1])).then_some(e - 1).or_else(|| {
+                (s..e.min(s + 4)).find(|&k| {
+                    is_head(&self.tokens[k])
+                        && k + 2 < e
+                        && matches!(self.tokens[k + 1].text, "for" | "at" | "to")
+                        && with_lowercase(self.tokens[s].text, |l| {
+                            matches!(l, "a" | "an" | "one" | "the")
+                        })
+                })
+            })
         } else {
             (s..e.min(s + 4)).find(|&k| is_head(&self.tokens[k]))
         };

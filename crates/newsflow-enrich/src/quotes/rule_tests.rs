@@ -244,3 +244,16 @@ fn the_noun_an_organisation_is_named_with_picks_it() {
         Some("Harrowgate Systems")
     );
 }
+
+#[test]
+fn a_spokesperson_for_a_body_is_no_place_in_the_reported_clause() {
+    let qs = quotes_of(&[
+        "Varland imposed duties on chemicals on Friday.",
+        "A spokesperson for the trade office said Washington was “deeply concerned” by the move.",
+        "A spokesman at the embassy said Paris was “studying the decision”.",
+    ]);
+    for text in ["deeply concerned", "studying the decision"] {
+        let q = qs.iter().find(|q| q.text.starts_with(text)).expect("quote");
+        assert_eq!(q.speaker, None, "{text}: {q:#?}");
+    }
+}
