@@ -101,3 +101,15 @@ fn a_dateline_city_of_several_words_in_capitals_is_a_place() {
         .count();
     assert!(places >= 1, "{s:?}");
 }
+
+#[test]
+fn a_name_after_village_of_or_state_of_is_a_place() {
+    let s = spans(
+        "Talks will resume in the village of Novye Atagi next week. \
+         Fighting near the town of Shali Gorsk continued. \
+         Gunmen struck in the northwestern state of Zamfara.",
+    );
+    for name in ["Novye Atagi", "Shali Gorsk", "Zamfara"] {
+        assert!(has(&s, name, EntityType::Place), "{name}: {s:?}");
+    }
+}

@@ -1091,7 +1091,7 @@ impl<'a> Ctx<'a, '_> {
         if b - a <= 2 && a >= 2 && self.scorecard_name_at(a) {
             return EntityType::Person;
         }
-        if self.has_place_cue(a, b) {
+        if self.has_place_cue(a, b) || rules::settlement_of_before(self.tokens, a) {
             return EntityType::Place;
         }
         if super::caps_lines::caps_dateline_place(self.text, self.tokens, a, b) {

@@ -1141,3 +1141,39 @@ pub fn ticker_close(text: &str, tokens: &[Token<'_>], i: usize) -> Option<usize>
             .any(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
     ticker.then_some(close)
 }
+
+/// "the village of Novye Atagi", "the northwestern state of Zamfara": a
+/// name after a settlement or region noun and "of" is a place.
+pub fn settlement_of_before(tokens: &[Token<'_>], a: usize) -> bool {
+    a >= 2
+        && tokens[a - 1].text == "of"
+        && matches!(
+            tokens[a - 2].text,
+            "village"
+                | "villages"
+                | "town"
+                | "towns"
+                | "city"
+                | "cities"
+                | "province"
+                | "provinces"
+                | "district"
+                | "districts"
+                | "region"
+                | "regions"
+                | "county"
+                | "state"
+                | "port"
+                | "island"
+                | "islands"
+                | "suburb"
+                | "suburbs"
+                | "hamlet"
+                | "enclave"
+                | "oblast"
+                | "municipality"
+                | "governorate"
+                | "prefecture"
+                | "capital"
+        )
+}
