@@ -113,3 +113,14 @@ fn a_name_after_village_of_or_state_of_is_a_place() {
         assert!(has(&s, name, EntityType::Place), "{name}: {s:?}");
     }
 }
+
+#[test]
+fn a_person_after_an_unknown_place_and_a_territorial_title_is_found() {
+    let s = spans(
+        "Zamfara Governor Bello Matawalle Dauda told reporters that 38 students were missing. \
+         Oblensk Mayor Ivan Terek said two people were wounded.",
+    );
+    for name in ["Bello Matawalle Dauda", "Ivan Terek"] {
+        assert!(has(&s, name, EntityType::Person), "{name}: {s:?}");
+    }
+}

@@ -618,6 +618,22 @@ impl<'a> Ctx<'a, '_> {
             spans.push(self.span(pos, m, EntityType::Organization, None, false));
             pos = m;
         }
+        // "Zamfara Governor Bello Dauda", "Oblensk Mayor Ivan Terek": an
+        // unknown name before a territorial title and a person's name is
+        // its own name.
+        if pos + 2 < j
+            && matches!(self.tokens[pos + 1].text, "Governor" | "Mayor" | "Gov")
+            && self.tokens[pos].is_capitalized()
+            && !words.honorifics.contains(self.tokens[pos].text)
+            && !is_common_word(self.tokens[pos].text)
+            && self.match_title_role(pos, j).is_none()
+            && self
+                .match_title_role(pos + 1, j)
+                .is_some_and(|len| pos + 1 + len < j)
+        {
+            self.emit_name((pos, pos + 1), NameCues::default(), spans);
+            pos += 1;
+        }
         // Titles and honorifics.
         let title_start = pos;
         loop {
