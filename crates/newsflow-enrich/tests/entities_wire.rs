@@ -124,3 +124,16 @@ fn a_person_after_an_unknown_place_and_a_territorial_title_is_found() {
         assert!(has(&s, name, EntityType::Person), "{name}: {s:?}");
     }
 }
+
+#[test]
+fn a_portfolio_before_a_title_is_no_organisation() {
+    let s = spans(
+        "Energy Minister Prince Abdulrazak bin Faleh told a conference in Riyadh that the group would act.",
+    );
+    assert!(has(&s, "Abdulrazak bin Faleh", EntityType::Person), "{s:?}");
+    assert!(
+        !s.iter()
+            .any(|(n, k)| n.starts_with("Energy") && *k == EntityType::Organization),
+        "{s:?}"
+    );
+}

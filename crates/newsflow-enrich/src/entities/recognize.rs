@@ -610,8 +610,10 @@ impl<'a> Ctx<'a, '_> {
         // Organisation before a title: "Central Bank Governor Paul Lindqvist".
         // ("Association of Chief Police Officers", "Office of the Inspector
         // General": a title after "of" / "the" belongs to the body's name.)
+        // ("Energy Minister Prince Abdulaziz": a portfolio, not a body.)
         if let Some(m) = (pos + 1..j.saturating_sub(1)).find(|&m| {
             !rules::ends_in_connector(&self.tokens[pos..m])
+                && self.match_title_role(pos, j).is_none()
                 && has_org_cue_in(self.tokens, pos, m)
                 && self.match_title_role(m, j).is_some_and(|len| m + len < j)
         }) {
