@@ -137,3 +137,19 @@ fn a_portfolio_before_a_title_is_no_organisation() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_plc_opening_a_sentence_is_a_firm() {
+    let s = spans("Shares were mixed. Tomkins Plc agreed to buy a rival for 140 million pounds.");
+    assert!(has(&s, "Tomkins Plc", EntityType::Organization), "{s:?}");
+}
+
+#[test]
+fn a_name_whose_price_moves_by_pence_is_a_firm() {
+    let s = spans(
+        "Among the losers, Redland fell 9p and Glaxo Wellcome slipped 5p. Varden Ostrow jumped 12 cents.",
+    );
+    for name in ["Redland", "Glaxo Wellcome", "Varden Ostrow"] {
+        assert!(has(&s, name, EntityType::Organization), "{name}: {s:?}");
+    }
+}

@@ -489,6 +489,13 @@ pub const ORG_CUES: &[&str] = &[
     "LLC",
     "PLC",
     "plc",
+    // Wire spellings of legal forms: "Tomkins Plc", "Philips NV",
+    // "First Harbor Bancorp", "Genting Bhd".
+    "Plc",
+    "NV",
+    "SpA",
+    "Bancorp",
+    "Bhd",
     "AG",
     "SA",
     "GmbH",

@@ -1112,6 +1112,10 @@ impl<'a> Ctx<'a, '_> {
         if self.has_place_cue(a, b) || rules::settlement_of_before(self.tokens, a) {
             return EntityType::Place;
         }
+        // "Glaxo Wellcome slipped 5p": a share price moves, not a person.
+        if rules::share_price_move_after(self.tokens, b) {
+            return EntityType::Organization;
+        }
         if super::caps_lines::caps_dateline_place(self.text, self.tokens, a, b) {
             return EntityType::Place;
         }

@@ -1177,3 +1177,48 @@ pub fn settlement_of_before(tokens: &[Token<'_>], a: usize) -> bool {
                 | "capital"
         )
 }
+
+/// "Redland fell 9p", "Glaxo Wellcome slipped 5 pence": a name whose price
+/// moves by pence or cents is a listed firm (an index moves by points or
+/// percent).
+pub fn share_price_move_after(tokens: &[Token<'_>], b: usize) -> bool {
+    let verb = tokens.get(b).is_some_and(|t| {
+        matches!(
+            t.text,
+            "rose"
+                | "fell"
+                | "slipped"
+                | "gained"
+                | "eased"
+                | "dropped"
+                | "climbed"
+                | "jumped"
+                | "firmed"
+                | "shed"
+                | "tumbled"
+                | "slumped"
+                | "advanced"
+                | "dipped"
+                | "edged"
+                | "surged"
+                | "plunged"
+                | "sank"
+        )
+    });
+    if !verb {
+        return false;
+    }
+    let Some(amount) = tokens.get(b + 1) else {
+        return false;
+    };
+    // "9p" is one token; "5 pence", "12 cents" are two.
+    let glued_pence = amount
+        .text
+        .strip_suffix('p')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit() || c == b'.'));
+    let unit_after = amount.kind == TokenKind::Number
+        && tokens
+            .get(b + 2)
+            .is_some_and(|u| matches!(u.text, "p" | "pence" | "cents" | "cent"));
+    glued_pence || unit_after
+}
