@@ -153,3 +153,10 @@ fn a_name_whose_price_moves_by_pence_is_a_firm() {
         assert!(has(&s, name, EntityType::Organization), "{name}: {s:?}");
     }
 }
+
+#[test]
+fn a_gerund_portfolio_before_minister_is_no_organisation() {
+    let s = spans("Mining Minister Gwede Tambo told parliament that power cuts would ease.");
+    assert!(has(&s, "Gwede Tambo", EntityType::Person), "{s:?}");
+    assert!(!s.iter().any(|(n, _)| n == "Mining"), "{s:?}");
+}

@@ -1489,7 +1489,11 @@ impl<'a> Ctx<'a, '_> {
             && portfolio.is_capitalized()
             && !portfolio.is_all_caps()
             && !GIVEN_NAMES.contains(portfolio.text)
-            && is_common_word(portfolio.text);
+            // "Mining Minister", "Housing Secretary": a gerund portfolio.
+            && (is_common_word(portfolio.text)
+                || (portfolio.text.len() > 5
+                    && portfolio.text.ends_with("ing")
+                    && portfolio.text.bytes().all(|c| c.is_ascii_alphabetic())));
         fits.then_some(2)
     }
 
