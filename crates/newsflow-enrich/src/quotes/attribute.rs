@@ -786,7 +786,14 @@ impl<'a> Attributor<'a> {
             .find(|&j| self.tokens[j].sentence_start)
             .unwrap_or_else(|| self.tokens.len().min(k + 25));
         let words = &self.tokens[k + 1..end];
-        words.iter().any(|t| t.text == "anonymity")
+        // "An official, speaking on condition of anonymity, said:": the
+        // clause may come before the cue, in its sentence.
+        let before = (k.saturating_sub(12)..k)
+            .rev()
+            .take_while(|&j| !self.tokens[j + 1].sentence_start)
+            .any(|j| self.tokens[j].text == "anonymity");
+        before
+            || words.iter().any(|t| t.text == "anonymity")
             || words.windows(4).any(|w| {
                 w[0].text == "not"
                     && w[1].text == "to"
@@ -809,8 +816,12 @@ impl<'a> Attributor<'a> {
                     is_head(&self.tokens[k])
                         && k + 2 < e
                         && matches!(self.tokens[k + 1].text, "for" | "at" | "to")
-                        && with_lowercase(self.tokens[s].text, |l| {
-                            matches!(l, "a" | "an" | "one" | "the")
+                        // ("A senior official at the IMF": the determiner
+                        // may open the sentence before the phrase's six words.)
+                        && (k.saturating_sub(3)..k).any(|d| {
+                            with_lowercase(self.tokens[d].text, |l| {
+                                matches!(l, "a" | "an" | "one" | "the")
+                            })
                         })
                 })
             })

@@ -257,3 +257,16 @@ fn a_spokesperson_for_a_body_is_no_place_in_the_reported_clause() {
         assert_eq!(q.speaker, None, "{text}: {q:#?}");
     }
 }
+
+#[test]
+fn an_official_at_a_named_body_before_the_quote_is_anonymous() {
+    let qs = quotes_of(&[
+        "Varland raised interest rates on Thursday.",
+        "A senior official at the International Monetary Fund said: “Varland is moving fast.”",
+        "A senior official at the World Bank, speaking on condition of anonymity, said: “It is enough.”",
+    ]);
+    for text in ["Varland is moving", "It is enough"] {
+        let q = qs.iter().find(|q| q.text.starts_with(text)).expect("quote");
+        assert_eq!(q.speaker, None, "{text}: {q:#?}");
+    }
+}
