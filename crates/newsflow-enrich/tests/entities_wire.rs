@@ -160,3 +160,18 @@ fn a_gerund_portfolio_before_minister_is_no_organisation() {
     assert!(has(&s, "Gwede Tambo", EntityType::Person), "{s:?}");
     assert!(!s.iter().any(|(n, _)| n == "Mining"), "{s:?}");
 }
+
+#[test]
+fn an_endowment_for_something_is_one_organisation() {
+    let s = spans(
+        "Yasmine Farouk, a researcher at the Carnegie Endowment for International Peace, said the move was expected.",
+    );
+    assert!(
+        has(
+            &s,
+            "Carnegie Endowment for International Peace",
+            EntityType::Organization
+        ),
+        "{s:?}"
+    );
+}

@@ -881,6 +881,10 @@ pub const OF_HEADS: &[&str] = &[
     "Islands",
     "Chambers",
     "Forum",
+    // "Carnegie Endowment for International Peace", "Brookings
+    // Institution for ...".
+    "Endowment",
+    "Institution",
 ];
 
 /// Well-known organisations that carry no cue word.
