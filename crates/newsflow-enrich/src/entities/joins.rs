@@ -99,6 +99,104 @@ pub fn join_and_names(tokens: &[Token<'_>], spans: &mut Vec<Span>) {
     }
 }
 
+/// Words that make "X and Y <word>" one firm's name.
+fn is_firm_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Holdings"
+            | "Capital"
+            | "Partners"
+            | "LLC"
+            | "LLP"
+            | "Inc"
+            | "Corp"
+            | "Corporation"
+            | "Co"
+            | "Company"
+            | "Group"
+            | "Ltd"
+            | "Limited"
+            | "Plc"
+            | "PLC"
+            | "Associates"
+            | "Management"
+            | "Advisors"
+            | "Advisers"
+            | "Investments"
+    )
+}
+
+/// "Blackwood and Sterling Capital Management LLC", "Baker and Whitfield
+/// Holdings": one lone name, "and", then a firm's name that opens with a
+/// name of its own and carries a firm word, is one firm of two partners'
+/// names. A place before "and" makes a list ("Britain and France"), and so
+/// does a name the text uses on its own elsewhere or the lexicon knows.
+pub fn join_partner_firms(tokens: &[Token<'_>], spans: &mut Vec<Span>) {
+    let words = &*WORDS;
+    let mut removed = Vec::new();
+    for j in 1..spans.len() {
+        let (first, firm) = (&spans[j - 1], &spans[j]);
+        let and_at = firm.tok_start.wrapping_sub(1);
+        if firm.kind != EntityType::Organization
+            || firm.tok_end - firm.tok_start < 2
+            || firm.tok_start < 2
+            || tokens[and_at].text != "and"
+            || first.tok_end != and_at
+            || first.tok_end - first.tok_start != 1
+            || first.demonym
+            || !matches!(
+                first.kind,
+                EntityType::Person | EntityType::Organization | EntityType::Other
+            )
+            || !first.roles.is_empty()
+        {
+            continue;
+        }
+        let partner = &tokens[first.tok_start];
+        let second = &tokens[firm.tok_start];
+        let name_like = |t: &Token<'_>| {
+            t.is_word()
+                && t.is_capitalized()
+                && !t.is_all_caps()
+                && !is_common_word(t.text)
+                && !words.known_orgs.contains(t.text)
+        };
+        if !name_like(partner)
+            || !name_like(second)
+            || !tokens[firm.tok_start + 1..firm.tok_end]
+                .iter()
+                .any(|t| is_firm_word(t.text))
+        {
+            continue;
+        }
+        // Either partner named on its own elsewhere: two names.
+        let alone_elsewhere = spans.iter().enumerate().any(|(k, s)| {
+            k != j - 1
+                && k != j
+                && s.tok_end - s.tok_start == 1
+                && (tokens[s.tok_start].text == partner.text
+                    || tokens[s.tok_start].text == second.text)
+        });
+        if alone_elsewhere {
+            continue;
+        }
+        removed.push(j - 1);
+        let start = spans[j - 1].tok_start;
+        let span = &mut spans[j];
+        span.tok_start = start;
+        span.place = None;
+        span.expansion = None;
+    }
+    if !removed.is_empty() {
+        let mut k = 0;
+        spans.retain(|_| {
+            let keep = !removed.contains(&k);
+            k += 1;
+            keep
+        });
+    }
+}
+
 fn ordinary_capitalised(t: &Token<'_>) -> bool {
     t.is_word() && t.is_capitalized() && !t.is_all_caps() && is_common_word(t.text)
 }

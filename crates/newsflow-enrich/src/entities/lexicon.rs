@@ -803,6 +803,7 @@ pub const OF_HEADS: &[&str] = &[
     "Daughters",
     "Sons",
     "Friends",
+    "Veterans",
     "City",
     "State",
     "Province",

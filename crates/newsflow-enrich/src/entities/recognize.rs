@@ -154,6 +154,8 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     orgs::unify_multiword_names(text, tokens, &mut spans);
     orgs::firms_without_legal_form(tokens, &mut spans);
     super::joins::join_and_names(tokens, &mut spans);
+    super::joins::join_partner_firms(tokens, &mut spans);
+    benchmarks_are_no_names(tokens, &mut spans);
     super::results::recognize_results(text, tokens, &line_ranges, &mut spans);
     super::results::sports_sides(text, tokens, groups.football + groups.other, &mut spans);
     let lowercase_words = &ctx.lowercase_words;
@@ -351,6 +353,33 @@ fn extend_chunk(tokens: &[Token<'_>], i: usize) -> usize {
         {
             j += 2;
             continue;
+        }
+        // "Group of Seven", "Group of 20".
+        if t.text == "of"
+            && prev.text == "Group"
+            && tokens
+                .get(j + 1)
+                .is_some_and(|n| tokens_space_separated(t, n) && rules::is_group_number(n))
+        {
+            j += 2;
+            break;
+        }
+        // "Organisation for Security and Cooperation in Europe": a body
+        // named with "for"/"of" may end in the region it covers.
+        if t.text == "in"
+            && tokens[i..j]
+                .iter()
+                .any(|w| matches!(w.text, "for" | "of" | "on"))
+            && tokens[i..j].iter().any(|w| words.of_heads.contains(w.text))
+            && tokens
+                .get(j + 1)
+                .is_some_and(|n| tokens_space_separated(t, n) && rules::is_region_in_name(n.text))
+            && !tokens.get(j + 2).is_some_and(|n| {
+                n.is_word() && n.is_capitalized() && tokens_space_separated(&tokens[j + 1], n)
+            })
+        {
+            j += 2;
+            break;
         }
         if t.is_word() && CONNECTORS.contains(&t.text) {
             if rules::stop_at_connector(tokens, i, j) {
@@ -882,6 +911,11 @@ impl<'a> Ctx<'a, '_> {
         // "Multiple Sclerosis", "Motor Neurone disease": illnesses are no names.
         if rules::is_disease(toks, self.tokens.get(b)) {
             return EntityType::Other;
+        }
+        // "Veterans of Foreign Wars": a body named
+        // after the members it gathers.
+        if b - a >= 3 && toks[0].text == "Veterans" && toks[1].text == "of" {
+            return EntityType::Organization;
         }
         if !person_cue {
             // "Islamic State": a known organisation, whatever its last word.
@@ -1841,6 +1875,50 @@ fn surnames_are_people(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
             && surnames.contains(&word.text)
         {
             span.kind = EntityType::Person;
+            span.expansion = None;
+        }
+    }
+}
+
+/// "Brent crude rose", "the S&P 500", "the Dow Jones Industrial Average":
+/// a market index or price benchmark is named, but no person, firm or place.
+fn benchmarks_are_no_names(tokens: &[Token<'_>], spans: &mut [Span]) {
+    for span in spans.iter_mut() {
+        if span.kind == EntityType::Other || span.demonym || !span.roles.is_empty() {
+            continue;
+        }
+        let (mut a, mut b) = (span.tok_start, span.tok_end);
+        // "Dow Jones Industrial": the index's lead word left outside.
+        if a > 0
+            && tokens[a - 1].text == "Dow"
+            && tokens_space_separated(&tokens[a - 1], &tokens[a])
+            && rules::is_index_word(tokens[a].text)
+        {
+            a -= 1;
+        }
+        while b < tokens.len()
+            && rules::is_index_word(tokens[b].text)
+            && tokens_space_separated(&tokens[b - 1], &tokens[b])
+        {
+            b += 1;
+        }
+        // "S&P": three tokens.
+        let (lead, rest_from) = if b - a >= 3
+            && tokens[a].text == "S"
+            && tokens[a + 1].text == "&"
+            && tokens[a + 2].text == "P"
+            && tokens[a + 2].end == tokens[a + 1].end + 1
+        {
+            ("S&P", a + 3)
+        } else {
+            (tokens[a].text, a + 1)
+        };
+        if rules::is_market_benchmark(lead, &tokens[rest_from..b], tokens.get(b)) {
+            span.kind = EntityType::Other;
+            span.tok_start = a;
+            span.tok_end = b;
+            span.place = None;
+            span.gender = Gender::Unknown;
             span.expansion = None;
         }
     }

@@ -41,8 +41,66 @@ pub fn stop_at_connector(tokens: &[Token<'_>], chunk_start: usize, at: usize) ->
         .iter()
         .any(|w| matches!(w.text, "of" | "for" | "on"));
     let the_follows = tokens.get(at + 1).is_some_and(|n| n.text == "the");
-    let country_after_the = the_follows && tokens.get(at + 2).is_some_and(|n| is_country(n.text));
-    (has_connector && the_follows) || country_after_the
+    // "Office of the U.S. Trade Representative": a country that opens a
+    // longer capitalised name stays inside.
+    let country_after_the = the_follows
+        && tokens.get(at + 2).is_some_and(|n| is_country(n.text))
+        && !tokens
+            .get(at + 3)
+            .is_some_and(|n| n.is_word() && n.is_capitalized() && n.start > tokens[at + 2].end);
+    // "Office of the Comptroller of the Currency": an office named after its
+    // holder takes the holder's own "of the".
+    let holders_office = tokens[chunk_start..at]
+        .iter()
+        .take(2)
+        .any(|w| matches!(w.text, "Office" | "Bureau" | "Department"))
+        && is_office_holder(tokens[at - 1].text);
+    (has_connector && the_follows && !holders_office) || country_after_the
+}
+
+fn is_office_holder(word: &str) -> bool {
+    matches!(
+        word,
+        "Comptroller"
+            | "Controller"
+            | "Director"
+            | "Secretary"
+            | "Inspector"
+            | "Auditor"
+            | "Registrar"
+            | "Commissioner"
+            | "Ombudsman"
+            | "Administrator"
+            | "Representative"
+            | "Superintendent"
+    )
+}
+
+/// Continents and world regions that close a body's name: "Organisation for
+/// Security and Cooperation in Europe".
+pub fn is_region_in_name(word: &str) -> bool {
+    matches!(
+        word,
+        "Europe" | "Asia" | "Africa" | "Americas" | "Asia-Pacific" | "Eurasia" | "Oceania"
+    )
+}
+
+/// "Group of Seven", "Group of 20": the number after "Group of".
+pub fn is_group_number(t: &Token<'_>) -> bool {
+    t.kind == crate::text_util::TokenKind::Number && !t.text.contains([',', '.'])
+        || matches!(
+            t.text,
+            "Two"
+                | "Three"
+                | "Four"
+                | "Five"
+                | "Six"
+                | "Seven"
+                | "Eight"
+                | "Nine"
+                | "Ten"
+                | "Twenty"
+        )
 }
 
 fn is_country(surface: &str) -> bool {
@@ -1221,4 +1279,80 @@ pub fn share_price_move_after(tokens: &[Token<'_>], b: usize) -> bool {
             .get(b + 2)
             .is_some_and(|u| matches!(u.text, "p" | "pence" | "cents" | "cent"));
     glued_pence || unit_after
+}
+
+/// "Brent crude rose", "the S&P 500", "the Dow Jones Industrial Average",
+/// "the FTSE 100": a market index or price benchmark is no person, firm or
+/// place. Names that are also surnames or firms ("Brent", "Dow", "Nasdaq",
+/// "S&P") count only with an index word, a number or a price move next to
+/// them.
+pub fn is_market_benchmark(lead: &str, rest: &[Token<'_>], next: Option<&Token<'_>>) -> bool {
+    let rest_is_index = rest.iter().all(|t| is_index_word(t.text));
+    if !rest_is_index {
+        return false;
+    }
+    let (always, numbered) = match lead {
+        "WTI" | "FTSE" | "Nikkei" | "Kospi" | "Sensex" | "Stoxx" | "DAX" | "Nifty" => (true, true),
+        "Brent" | "Dow" | "Nasdaq" | "S&P" | "Hang" | "CAC" | "Topix" => (false, true),
+        _ => return false,
+    };
+    if always || !rest.is_empty() {
+        return true;
+    }
+    let Some(n) = next else {
+        return false;
+    };
+    (numbered && n.kind == crate::text_util::TokenKind::Number) || is_benchmark_context(n.text)
+}
+
+/// Words that go on an index's name: "Dow Jones Industrial Average".
+pub fn is_index_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Jones"
+            | "Industrial"
+            | "Industrials"
+            | "Average"
+            | "Composite"
+            | "Index"
+            | "Seng"
+            | "Stoxx"
+            | "Europe"
+            | "All"
+            | "Share"
+            | "Shares"
+    )
+}
+
+/// What follows a benchmark's name: "Brent crude", "Dow rose".
+fn is_benchmark_context(w: &str) -> bool {
+    matches!(
+        w,
+        "crude"
+            | "oil"
+            | "futures"
+            | "price"
+            | "prices"
+            | "index"
+            | "indexes"
+            | "indices"
+            | "average"
+            | "benchmark"
+            | "composite"
+            | "rose"
+            | "fell"
+            | "jumped"
+            | "slipped"
+            | "dropped"
+            | "climbed"
+            | "closed"
+            | "gained"
+            | "surged"
+            | "tumbled"
+            | "slid"
+            | "rallied"
+            | "soared"
+            | "plunged"
+            | "ended"
+    )
 }
