@@ -25,6 +25,12 @@ fn a_body_may_end_in_the_region_it_covers() {
         "{s:?}"
     );
     assert!(!s.iter().any(|(n, _)| n == "Europe"), "{s:?}");
+    // A bank "of" a country, then where it works: two names.
+    let s = spans("The Bank of Ruritania in Asia hired staff.");
+    assert!(
+        !s.iter().any(|(n, _)| n == "Bank of Ruritania in Asia"),
+        "{s:?}"
+    );
 }
 
 #[test]

@@ -365,11 +365,10 @@ fn extend_chunk(tokens: &[Token<'_>], i: usize) -> usize {
             break;
         }
         // "Organisation for Security and Cooperation in Europe": a body
-        // named with "for"/"of" may end in the region it covers.
+        // named with "for" or "on" may end in the region it covers ("Bank of
+        // America in Asia" is a bank somewhere).
         if t.text == "in"
-            && tokens[i..j]
-                .iter()
-                .any(|w| matches!(w.text, "for" | "of" | "on"))
+            && tokens[i..j].iter().any(|w| matches!(w.text, "for" | "on"))
             && tokens[i..j].iter().any(|w| words.of_heads.contains(w.text))
             && tokens
                 .get(j + 1)
