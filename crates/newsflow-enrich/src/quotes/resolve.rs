@@ -441,8 +441,11 @@ impl Attributor<'_> {
         previous: Option<Previous>,
         accept: impl Fn(usize) -> bool,
     ) -> Option<usize> {
-        let is_org =
-            |i: usize| self.entities[i].entity_type == EntityType::Organization && accept(i);
+        let is_org = |i: usize| {
+            self.entities[i].entity_type == EntityType::Organization
+                && accept(i)
+                && !self.credited_only(i)
+        };
         let previous = previous.filter(|p| is_org(p.speaker));
         self.subjects_before(pos, previous, is_org)
             .next()
@@ -494,6 +497,26 @@ impl Attributor<'_> {
                 && self.tokens[j + 1..t].iter().all(|x| x.is_capitalized())
         });
         opens || cue_before || self.tokens.get(after).is_some_and(is_cue)
+    }
+
+    /// "MILAN (AP) —", "told The Associated Press": an outlet named only
+    /// as the story's credit or a quote's addressee is no "the agency" or
+    /// "the party" of a later sentence.
+    fn credited_only(&self, entity: usize) -> bool {
+        let credit = |m: &BodyMention| {
+            let t = self.tokens.partition_point(|t| t.char_start < m.start);
+            let before = (t.saturating_sub(2)..t)
+                .rev()
+                .find(|&j| !matches!(self.tokens[j].text, "the" | "The"));
+            before.is_some_and(|j| matches!(self.tokens[j].text, "(" | "told"))
+        };
+        let mut mentions = self.mentions.iter().filter(|m| m.entity == entity);
+        let mut any = false;
+        let all = mentions.all(|m| {
+            any = true;
+            credit(m)
+        });
+        any && all
     }
 
     /// A mention followed by a possessive ending ("Mr Blair's").

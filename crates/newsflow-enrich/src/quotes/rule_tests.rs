@@ -270,3 +270,17 @@ fn an_official_at_a_named_body_before_the_quote_is_anonymous() {
         assert_eq!(q.speaker, None, "{text}: {q:#?}");
     }
 }
+
+#[test]
+fn a_story_credit_is_no_antecedent_for_the_agency() {
+    let qs = quotes_of(&[
+        "TURIN, Italy (AP) — Heavy snow closed mountain passes on Monday, officials said.",
+        "“Drivers must stay home,” Ilaria Castagnoli, a regional official, told The Associated Press.",
+        "The regional weather agency said more snow was expected. “These are exceptional values,” the agency said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "These are exceptional"), None);
+    assert_eq!(
+        speaker_of(&qs, "Drivers must").as_deref(),
+        Some("Ilaria Castagnoli")
+    );
+}
