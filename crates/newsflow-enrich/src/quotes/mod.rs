@@ -64,6 +64,8 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
         let breaks = paragraph_breaks(body);
         // The last attributed quote: speaker, paragraph of its end, closing mark.
         let mut previous: Option<(usize, u32, usize)> = None;
+        // The closing mark of the last quote, when a cue gave it to no one.
+        let mut unnamed_close: Option<usize> = None;
         for span in &spans {
             let last = previous.map(|p| attribute::Previous {
                 speaker: p.0,
@@ -75,13 +77,24 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
                 (None, None)
             } else {
                 let attribution = attributor.attribute(span, last);
-                if attribution.anonymous {
+                let paragraph_of = |pos: usize| breaks.partition_point(|&b| b < pos) as u32;
+                // "… a man from Eritrea, told the BBC he had been "afraid". "I
+                // want to be safe," he said": the pronoun is the unnamed
+                // speaker of the paragraph's quote before.
+                let unnamed_pronoun = unnamed_close.is_some_and(|c| {
+                    paragraph_of(c) == paragraph_of(span.open)
+                        && attributor.next_sentence(c, span.open)
+                        && attribution
+                            .cue_at
+                            .is_some_and(|at| attributor.pronoun_beside(at))
+                });
+                unnamed_close = None;
+                if attribution.anonymous || unnamed_pronoun {
                     // The unnamed speaker's words: no one's, and they pass no
                     // earlier speaker on to the quotes after them.
                     previous = None;
                     (None, attribution.cue)
                 } else {
-                    let paragraph_of = |pos: usize| breaks.partition_point(|&b| b < pos) as u32;
                     let speaker = match attribution.speaker {
                         Some(s) => Some(s),
                         None if attribution.cue.is_none() => {
@@ -97,6 +110,8 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
                     };
                     if let Some(s) = speaker {
                         previous = Some((s, paragraph_of(span.close), span.close));
+                    } else if attribution.cue.is_some() {
+                        unnamed_close = Some(span.close);
                     }
                     (speaker, attribution.cue)
                 }

@@ -519,6 +519,18 @@ impl Attributor<'_> {
         any && all
     }
 
+    /// "he said", "said she": a personal pronoun right before or after the
+    /// cue word at `cue_at`.
+    pub(super) fn pronoun_beside(&self, cue_at: usize) -> bool {
+        let t = self.tokens.partition_point(|t| t.char_start < cue_at);
+        let pronoun = |j: usize| {
+            self.tokens
+                .get(j)
+                .is_some_and(|x| pronoun_gender(x.text).is_some())
+        };
+        (t > 0 && pronoun(t - 1)) || pronoun(t + 1)
+    }
+
     /// A mention followed by a possessive ending ("Mr Blair's").
     pub(super) fn is_possessor(&self, m: &BodyMention) -> bool {
         let after = self.tokens.partition_point(|t| t.char_start < m.end);
@@ -631,6 +643,20 @@ impl Attributor<'_> {
                 && self.entities[m.entity].entity_type == EntityType::Person
         })?;
         self.is_subject_mention(m).then_some(m.entity)
+    }
+
+    /// Whether `to` is in the sentence of `from` or the one right after it,
+    /// within one paragraph.
+    pub fn next_sentence(&self, from: usize, to: usize) -> bool {
+        let a = self.tokens.partition_point(|t| t.char_start <= from);
+        let b = self.tokens.partition_point(|t| t.char_start <= to);
+        a <= b
+            && self.tokens[a..b]
+                .iter()
+                .filter(|t| t.sentence_start)
+                .count()
+                <= 1
+            && self.tokens[a..b].iter().all(|t| !t.paragraph_start)
     }
 
     /// Whether no sentence starts between two code points.

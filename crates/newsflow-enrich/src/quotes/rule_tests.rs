@@ -284,3 +284,16 @@ fn a_story_credit_is_no_antecedent_for_the_agency() {
         Some("Ilaria Castagnoli")
     );
 }
+
+#[test]
+fn a_pronoun_after_an_unnamed_speaker_stays_unnamed() {
+    let qs = quotes_of(&[
+        "Tory MP Rufus Penberthy criticised the ruling. “Judges make no laws,” Mr Penberthy said.",
+        "One of the claimants, a 30-year-old man from Sudan, told the BBC he had been “very scared”. “I only want to be safe,” he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "I only want"), None);
+    assert_eq!(
+        speaker_of(&qs, "Judges make").as_deref(),
+        Some("Rufus Penberthy")
+    );
+}
