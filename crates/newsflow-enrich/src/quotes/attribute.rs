@@ -4,7 +4,7 @@
 
 use newsflow_model::{Entity, EntityType};
 
-use super::cues::{BASE_CUES, CUES, INVERTIBLE_CUES, WEAK_CUES};
+use super::cues::{BASE_CUES, CUES, INVERTIBLE_CUES, PERSON_STAND_INS, WEAK_CUES};
 use super::find::QuoteSpan;
 use super::resolve::pronoun_gender;
 use crate::entities::lexicon::{Gender, GIVEN_NAMES};
@@ -598,7 +598,10 @@ impl<'a> Attributor<'a> {
                         // ("said Fiat chief Sergio Marchionne": an organisation
                         // first is the person's employer.)
                         .filter(|m| self.entities[m.entity].entity_type == EntityType::Person)
-                        .map(|m| m.entity);
+                        // "said Brightwell spokesman Cornelius Shaw": a name
+                        // before lower-case role words and a person is the
+                        // person's employer, whatever its type.
+                        .map(|m| self.person_after_role(m, e).unwrap_or(m.entity));
                     speaker = first_name.or_else(|| self.resolve((s, e), previous));
                 }
             }
@@ -625,6 +628,29 @@ impl<'a> Attributor<'a> {
             self.resolve(self.phrase_before(a, j), previous)
                 .filter(|&i| self.entities[i].entity_type == EntityType::Person)
         })
+    }
+
+    /// The person named right after `m` and lower-case words (a role) that
+    /// follow it, before token `e`: "Brightwell spokesman Cornelius Shaw".
+    fn person_after_role(&self, m: &BodyMention, e: usize) -> Option<usize> {
+        let after = self.tokens.partition_point(|t| t.char_start < m.end);
+        let role_end =
+            (after..e).find(|&j| !self.tokens[j].is_word() || self.tokens[j].is_capitalized())?;
+        if role_end == after || role_end - after > 3 {
+            return None;
+        }
+        // "said Clapton who joined Guy": a role noun, not a clause, comes
+        // before the person.
+        let head = self.tokens[role_end - 1].text;
+        if !(PERSON_STAND_INS.contains(&head) || EMPLOYEE_ROLES.contains(&head)) {
+            return None;
+        }
+        let at = self.tokens[role_end].char_start;
+        self.mentions
+            .iter()
+            .find(|o| o.start == at && o.entity != m.entity)
+            .filter(|o| self.entities[o.entity].entity_type == EntityType::Person)
+            .map(|o| o.entity)
     }
 
     /// Whether the first name in tokens `s..e` is followed by punctuation,
@@ -1069,6 +1095,29 @@ const GENERIC_PEOPLE: &[&str] = &[
 /// Tokens after a quote within which its attribution may end: long enough
 /// for "X, a planetary scientist at … in Washington, D.C., said".
 const SENTENCE_REACH: usize = 45;
+
+/// Lower-case heads of a role between an employer and a person: "Quillion
+/// chief executive Hester Vane", "Morningstar analyst Ivo Brand".
+const EMPLOYEE_ROLES: &[&str] = &[
+    "chief",
+    "executive",
+    "director",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "minister",
+    "secretary",
+    "official",
+    "analyst",
+    "economist",
+    "lawyer",
+    "adviser",
+    "founder",
+    "officer",
+    "head",
+    "leader",
+];
 
 #[cfg(test)]
 mod tests {

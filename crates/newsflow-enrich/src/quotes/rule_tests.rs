@@ -297,3 +297,16 @@ fn a_pronoun_after_an_unnamed_speaker_stays_unnamed() {
         Some("Rufus Penberthy")
     );
 }
+
+#[test]
+fn a_name_before_a_role_and_a_person_is_the_employer() {
+    let qs = quotes_of(&[
+        "Carmaker Fernleigh recalls 9,000 vans",
+        "Fernleigh Motors is recalling vans, regulators said.",
+        "“Safety comes first,” said Fernleigh spokesman Octavian Pellow-Drake.",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "Safety comes").as_deref(),
+        Some("Octavian Pellow-Drake")
+    );
+}
