@@ -299,3 +299,23 @@ fn a_handle_of_given_name_and_surname_is_a_person() {
     assert!(has(text, "SarahQuillby", EntityType::Person), "{found:?}");
     assert!(!has(text, "QuarnexNews", EntityType::Person), "{found:?}");
 }
+
+#[test]
+fn a_weekday_after_on_ends_a_body_name() {
+    let text = "The Arctic Council on Tuesday opened a review of shipping lanes.";
+    assert!(
+        has(text, "Arctic Council", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+}
+
+#[test]
+fn an_initial_dot_never_joins_the_next_paragraph() {
+    let text = "The embassy posted its warning on X.\n\nGreenpeace International called for calm.";
+    assert!(
+        has(text, "Greenpeace International", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+}

@@ -343,6 +343,8 @@ fn extend_chunk(tokens: &[Token<'_>], i: usize) -> usize {
         // "Mr. Smith", "Gen. Smith": the abbreviation dot stays inside.
         let next_cap = tokens.get(j + 1).is_some_and(starts_name);
         // "L. Ron Hubbard", "George W. Bush": initials.
+        // ("on X.\n\nAmnesty International": never across a paragraph.)
+        let next_cap = next_cap && tokens.get(j + 1).is_some_and(|n| !n.paragraph_start);
         if t.is_punct(".") && next_cap && rules::is_initial(prev) {
             j += 2;
             continue;

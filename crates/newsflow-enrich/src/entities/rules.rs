@@ -31,6 +31,10 @@ pub fn stop_at_connector(tokens: &[Token<'_>], chunk_start: usize, at: usize) ->
     }
     // "Council on Foreign Relations", but not "Bank of England on Tuesday".
     if t == "on" {
+        // "the European Commission on Monday": a day is when, not a name.
+        if tokens.get(at + 1).is_some_and(|n| is_weekday(n.text)) {
+            return true;
+        }
         let head_before = matches!(
             tokens[at - 1].text,
             "Council" | "Committee" | "Commission" | "Conference" | "Panel" | "Institute"
@@ -56,6 +60,13 @@ pub fn stop_at_connector(tokens: &[Token<'_>], chunk_start: usize, at: usize) ->
         .any(|w| matches!(w.text, "Office" | "Bureau" | "Department"))
         && is_office_holder(tokens[at - 1].text);
     (has_connector && the_follows && !holders_office) || country_after_the
+}
+
+fn is_weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
 }
 
 fn is_office_holder(word: &str) -> bool {
