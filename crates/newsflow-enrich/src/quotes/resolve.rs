@@ -103,6 +103,22 @@ impl Attributor<'_> {
             .find(|m| Some(m.end) == subject_end && m.start >= cs)
         {
             if self.entities[m.entity].entity_type == EntityType::Place {
+                // "the U.S. Embassy in Nairobi said": a place after "in" says
+                // where the body named before it is.
+                let t = self.tokens.partition_point(|t| t.char_start < m.start);
+                if t > 0 && matches!(self.tokens[t - 1].text, "in" | "at") {
+                    let before = self.tokens[t - 1].char_start;
+                    return self
+                        .mentions
+                        .iter()
+                        .rev()
+                        .find(|o| o.end <= before && !o.quoted)
+                        .filter(|o| {
+                            self.tokens.partition_point(|t| t.char_start < o.end) == t - 1
+                                && self.entities[o.entity].entity_type != EntityType::Place
+                        })
+                        .map(|o| o.entity);
+                }
                 return Some(m.entity);
             }
         }

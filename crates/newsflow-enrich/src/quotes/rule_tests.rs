@@ -310,3 +310,12 @@ fn a_name_before_a_role_and_a_person_is_the_employer() {
         Some("Octavian Pellow-Drake")
     );
 }
+
+#[test]
+fn a_place_after_in_is_not_the_speaker() {
+    let qs = quotes_of(&[
+        "Police detained three activists in Lusaka on Friday.",
+        "“We are deeply concerned by these arrests,” the U.S. Embassy in Lusaka said.",
+    ]);
+    assert_ne!(speaker_of(&qs, "We are deeply").as_deref(), Some("Lusaka"));
+}
