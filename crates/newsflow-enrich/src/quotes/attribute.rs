@@ -4,7 +4,9 @@
 
 use newsflow_model::{Entity, EntityType};
 
-use super::cues::{BASE_CUES, CUES, INVERTIBLE_CUES, PERSON_STAND_INS, WEAK_CUES};
+use super::cues::{
+    BASE_CUES, CUES, INVERTIBLE_CUES, ORGANIZATION_STAND_INS, PERSON_STAND_INS, WEAK_CUES,
+};
 use super::find::QuoteSpan;
 use super::resolve::pronoun_gender;
 use crate::entities::lexicon::{Gender, GIVEN_NAMES};
@@ -262,6 +264,16 @@ impl<'a> Attributor<'a> {
                     .map_or(quote.open, |t| t.char_start);
                 // Names after the cue are its object ("told the Daily Record").
                 let to = cue_at.map_or(quote.open, |c| c.min(quote.open));
+                // "“…,” the party said": a body named by its noun alone that
+                // no organisation fits is no person of the sentence before.
+                if cue_at.is_some_and(|c| self.unresolved_body_subject(c)) {
+                    return Attribution {
+                        speaker: None,
+                        cue,
+                        cue_at,
+                        anonymous: false,
+                    };
+                }
                 let speaker = self
                     .first_named(from, to, &[EntityType::Person, EntityType::Organization])
                     .or_else(|| self.pronoun_subject(before_start, before_end))
@@ -628,6 +640,17 @@ impl<'a> Attributor<'a> {
             self.resolve(self.phrase_before(a, j), previous)
                 .filter(|&i| self.entities[i].entity_type == EntityType::Person)
         })
+    }
+
+    /// "the party said", "the agency said": a determiner and an
+    /// organisation noun right before the cue word at `cue_at`.
+    fn unresolved_body_subject(&self, cue_at: usize) -> bool {
+        let k = self.tokens.partition_point(|t| t.char_start < cue_at);
+        k >= 2
+            && with_lowercase(self.tokens[k - 1].text, |l| {
+                ORGANIZATION_STAND_INS.contains(&l)
+            })
+            && matches!(self.tokens[k - 2].text, "the" | "The" | "its" | "their")
     }
 
     /// The person named right after `m` and lower-case words (a role) that

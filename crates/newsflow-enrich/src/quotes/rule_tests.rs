@@ -319,3 +319,12 @@ fn a_place_after_in_is_not_the_speaker() {
     ]);
     assert_ne!(speaker_of(&qs, "We are deeply").as_deref(), Some("Lusaka"));
 }
+
+#[test]
+fn the_party_said_is_no_person_of_the_sentence_before() {
+    let qs = quotes_of(&[
+        "Police arrested an opposition leader on Saturday.",
+        "Orla Fenwick-Dunne was detained outside her home. “This is an attack,” the party said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "This is an attack"), None);
+}
