@@ -359,9 +359,17 @@ impl Attributor<'_> {
         let compatible = |i: usize| self.is_person_of(i, g);
         let previous = previous.filter(|p| compatible(p.speaker));
         // A name known to match the pronoun beats one of unknown gender.
-        let subject = self
+        // ("Ptolemy Harrowgate, said sales had risen. "…," he said": the last
+        // subject, reporting speech, is the speaker whatever the gender.)
+        let reporting = self
             .subjects_before(pos, previous, compatible)
-            .find(|m| self.genders[m.entity] == g)
+            .next()
+            .filter(|m| self.genders[m.entity] == Gender::Unknown && self.reports_speech(m));
+        let subject = reporting
+            .or_else(|| {
+                self.subjects_before(pos, previous, compatible)
+                    .find(|m| self.genders[m.entity] == g)
+            })
             .or_else(|| self.subjects_before(pos, previous, compatible).next());
         // "Club director Terry Brady held talks with Strachan. The former
         // Scotland international added that … “…,” he said": a sentence
@@ -376,6 +384,15 @@ impl Attributor<'_> {
             .map(|m| m.entity)
             .or(previous.map(|p| p.speaker))
             .or_else(|| self.most_salient(pos, compatible))
+    }
+
+    /// "Ptolemy Harrowgate said", "Ptolemy Harrowgate, …, said": a mention
+    /// followed by a cue word, past an apposition's comma.
+    fn reports_speech(&self, m: &BodyMention) -> bool {
+        let after = self.tokens.partition_point(|t| t.char_start < m.end);
+        let at = |j: usize| self.tokens.get(j).map_or("", |t| t.text);
+        let k = if at(after) == "," { after + 1 } else { after };
+        matches!(at(k), "said" | "says" | "told" | "added")
     }
 
     /// Whether a sentence starting between two code points opens with a

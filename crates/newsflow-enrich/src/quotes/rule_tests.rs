@@ -328,3 +328,21 @@ fn the_party_said_is_no_person_of_the_sentence_before() {
     ]);
     assert_eq!(speaker_of(&qs, "This is an attack"), None);
 }
+
+#[test]
+fn a_reporting_subject_of_unknown_gender_beats_an_earlier_known_one() {
+    let qs = quotes_of(&[
+        "Interview: the conductor who wants to save the symphony",
+        "Zephyrine Okonkwo-Hale became the youngest principal conductor of the London Philharmonic last year.",
+        "Her predecessor, Wendell Ashcombe, was sceptical. “I admire her energy,” he said, “but you cannot turn Beethoven into a pop concert.”",
+        "Okonkwo-Hale laughed when told of his comments. “Wendell has always been a traditionalist,” she said. “I love him for it.”",
+        "The orchestra’s managing director, Ptolemy Harrowgate, said ticket sales had risen by 20 percent since her arrival.",
+        "“The numbers speak for themselves,” he said.",
+        "Arts Council England said in a statement that it was reviewing funding for orchestras.",
+        "Okonkwo-Hale said she was not worried. “Music always finds a way,” she added.",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "The numbers speak").as_deref(),
+        Some("Ptolemy Harrowgate")
+    );
+}
