@@ -616,6 +616,21 @@ impl<'a> Attributor<'a> {
                         .map(|m| self.person_after_role(m, e).unwrap_or(m.entity));
                     speaker = first_name.or_else(|| self.resolve((s, e), previous));
                 }
+                // "said Harrowgate Bank's chief executive, Ptolemy Harrowgate":
+                // a description, then the person it describes.
+                if speaker.is_none()
+                    && !complement
+                    && e > s
+                    && self.tokens.get(e).is_some_and(|x| x.text == ",")
+                {
+                    speaker = self.tokens.get(e + 1).and_then(|n| {
+                        self.mentions
+                            .iter()
+                            .find(|m| m.start == n.char_start)
+                            .filter(|m| self.entities[m.entity].entity_type == EntityType::Person)
+                            .map(|m| m.entity)
+                    });
+                }
             }
             return Some(Attribution {
                 speaker,

@@ -346,3 +346,15 @@ fn a_reporting_subject_of_unknown_gender_beats_an_earlier_known_one() {
         Some("Ptolemy Harrowgate")
     );
 }
+
+#[test]
+fn an_inverted_description_then_its_person_names_the_speaker() {
+    let qs = quotes_of(&[
+        "Lending rose again in October.",
+        "“The numbers speak for themselves,” said Tamsworth Bank’s chief executive, Isolde Marrable.",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "The numbers speak").as_deref(),
+        Some("Isolde Marrable")
+    );
+}
