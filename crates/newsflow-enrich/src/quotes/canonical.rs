@@ -4,6 +4,8 @@
 
 use newsflow_model::{Entity, EntityType};
 
+use crate::places::gazetteer::GAZETTEER;
+
 /// The name to report for entity `i`: the one longer entity name that ends
 /// with its whole name at a word boundary ("Ada Brannock" for "Brannock",
 /// "Northshire Office of Road Safety" for "Office of Road
@@ -17,10 +19,16 @@ pub(super) fn speaker_name(entities: &[Entity], i: usize) -> String {
         let same_kind = e.entity_type == kind
             || (kind == EntityType::Other
                 && matches!(e.entity_type, EntityType::Person | EntityType::Organization));
-        same_kind
-            && e.name.len() > own.name.len()
-            && e.name.ends_with(own.name.as_str())
-            && e.name[..e.name.len() - own.name.len()].ends_with(' ')
+        let ends_with_own = e.name.ends_with(own.name.as_str())
+            && e.name[..e.name.len() - own.name.len()].ends_with(' ');
+        // "Arts Council" for "Arts Council England": a body's name and the
+        // one place it covers.
+        let place_after = kind == EntityType::Organization
+            && e.name.starts_with(own.name.as_str())
+            && e.name[own.name.len()..]
+                .strip_prefix(' ')
+                .is_some_and(|rest| !rest.contains(' ') && !GAZETTEER.lookup(rest).is_empty());
+        same_kind && e.name.len() > own.name.len() && (ends_with_own || place_after)
     };
     let mut longer = entities.iter().filter(|e| fits(e)).map(|e| e.name.as_str());
     match (longer.next(), longer.next()) {
@@ -84,6 +92,16 @@ mod tests {
             entity(EntityType::Organization, "Admiralty"),
         ];
         assert_eq!(speaker_name(&one_word, 1), "Admiralty");
+    }
+
+    #[test]
+    fn an_organisation_takes_its_name_with_the_place_it_covers() {
+        let entities = [
+            entity(EntityType::Organization, "Heritage Trust Scotland"),
+            entity(EntityType::Organization, "Heritage Trust"),
+            entity(EntityType::Organization, "Heritage Trust Fundraising"),
+        ];
+        assert_eq!(speaker_name(&entities, 1), "Heritage Trust Scotland");
     }
 
     #[test]
