@@ -97,6 +97,10 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
                 } else {
                     let speaker = match attribution.speaker {
                         Some(s) => Some(s),
+                        // "Q: … A: “…”": an interview's answer is its subject's.
+                        None if attribution.cue.is_none() && is_answer(body, span) => {
+                            attributor.most_salient_person(span.open)
+                        }
                         None if attribution.cue.is_none() => {
                             let start_paragraph = paragraph_of(span.open);
                             uncued_speaker(&attributor, span, last, previous, start_paragraph)
@@ -126,6 +130,19 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
         }
         quotes
     })
+}
+
+/// Whether the quote's paragraph opens with an interview answer's "A:"
+/// right before its opening mark.
+fn is_answer(body: &str, span: &find::QuoteSpan) -> bool {
+    let Some(before) = body.get(..span.start_byte) else {
+        return false;
+    };
+    let paragraph = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let lead = paragraph
+        .trim_end_matches(['"', '\u{201c}', '\'', '\u{2018}'])
+        .trim();
+    lead == "A:"
 }
 
 /// The speaker of a quote with no cue of its own. `previous` is the last

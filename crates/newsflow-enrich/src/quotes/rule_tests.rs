@@ -358,3 +358,17 @@ fn an_inverted_description_then_its_person_names_the_speaker() {
         Some("Isolde Marrable")
     );
 }
+
+#[test]
+fn an_interview_answer_is_the_interviewees() {
+    let qs = quotes_of(&[
+        "Interview: the chef who banned salt",
+        "Ulrika Thorvaldsen-Byrne opened her first restaurant in Leeds in 2019. We spoke to her about her plans.",
+        "Q: Why ban salt?",
+        "A: “Because people stopped tasting the food. Salt hides everything.”",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "Because people").as_deref(),
+        Some("Ulrika Thorvaldsen-Byrne")
+    );
+}
