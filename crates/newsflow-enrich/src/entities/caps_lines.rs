@@ -320,21 +320,8 @@ fn title_case(surface: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::recognize::recognize;
+    use crate::entities::test_support::names;
     use crate::text_util::tokenize;
-
-    fn names(text: &str) -> Vec<(String, EntityType)> {
-        let tokens = tokenize(text);
-        recognize(text, &tokens)
-            .into_iter()
-            .filter(|s| !s.demonym)
-            .map(|s| {
-                let surface =
-                    text[tokens[s.tok_start].start..tokens[s.tok_end - 1].end].to_string();
-                (surface, s.kind)
-            })
-            .collect()
-    }
 
     #[test]
     fn finds_capitals_lines() {

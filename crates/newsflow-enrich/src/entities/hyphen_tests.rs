@@ -3,23 +3,10 @@
 
 use newsflow_model::EntityType;
 
-use super::eval::predict;
 use super::recognize::recognize;
+use super::test_support::{has, typed};
 use crate::places::gazetteer::GAZETTEER;
 use crate::text_util::tokenize;
-
-/// The typed spans of `text` as (surface, type).
-fn typed(text: &str) -> Vec<(String, EntityType)> {
-    let chars: Vec<char> = text.chars().collect();
-    predict(text)
-        .into_iter()
-        .map(|s| (chars[s.start..s.end].iter().collect(), s.kind))
-        .collect()
-}
-
-fn has(text: &str, surface: &str, kind: EntityType) -> bool {
-    typed(text).iter().any(|(s, k)| s == surface && *k == kind)
-}
 
 /// No span holds a modifier part.
 fn no_modifier_inside(text: &str) {

@@ -204,21 +204,7 @@ fn ordinary_capitalised(t: &Token<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::recognize::recognize;
-    use crate::text_util::tokenize;
-
-    fn names(text: &str) -> Vec<(String, EntityType)> {
-        let tokens = tokenize(text);
-        recognize(text, &tokens)
-            .into_iter()
-            .filter(|s| !s.demonym)
-            .map(|s| {
-                let surface =
-                    text[tokens[s.tok_start].start..tokens[s.tok_end - 1].end].to_string();
-                (surface, s.kind)
-            })
-            .collect()
-    }
+    use crate::entities::test_support::names;
 
     #[test]
     fn ordinary_words_before_and_belong_to_the_organisation() {

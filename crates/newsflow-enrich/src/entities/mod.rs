@@ -16,6 +16,8 @@ pub(crate) mod recognize;
 mod results;
 mod rules;
 mod sport;
+#[cfg(test)]
+mod test_support;
 
 use newsflow_model::{EnrichedArticle, Entity};
 

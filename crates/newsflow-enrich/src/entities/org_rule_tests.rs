@@ -2,20 +2,7 @@
 
 use newsflow_model::EntityType;
 
-use super::eval::predict;
-
-/// The typed spans of `text` as (surface, type).
-fn typed(text: &str) -> Vec<(String, EntityType)> {
-    let chars: Vec<char> = text.chars().collect();
-    predict(text)
-        .into_iter()
-        .map(|s| (chars[s.start..s.end].iter().collect(), s.kind))
-        .collect()
-}
-
-fn has(text: &str, surface: &str, kind: EntityType) -> bool {
-    typed(text).iter().any(|(s, k)| s == surface && *k == kind)
-}
+use super::test_support::{has, typed};
 
 #[test]
 fn title_after_of_stays_in_the_body_name() {

@@ -464,13 +464,7 @@ pub fn firms_without_legal_form(tokens: &[Token<'_>], spans: &mut [Span]) {
     if short.is_empty() {
         return;
     }
-    let same_words = |a: (usize, usize), b: (usize, usize)| {
-        a.1 - a.0 == b.1 - b.0
-            && tokens[a.0..a.1]
-                .iter()
-                .zip(&tokens[b.0..b.1])
-                .all(|(x, y)| x.text == y.text)
-    };
+    let same_words = |a, b| super::rules::same_words(tokens, a, b);
     for span in spans.iter_mut() {
         if span.kind != EntityType::Organization
             && short

@@ -213,13 +213,7 @@ pub fn recognize_results(
     }
     // "Spartak Vladikavkaz coach Ruslan Dzhibilov said": a team of the
     // results is a team in the report's sentences too, not a person.
-    let same_words = |a: (usize, usize), b: (usize, usize)| {
-        a.1 - a.0 == b.1 - b.0
-            && tokens[a.0..a.1]
-                .iter()
-                .zip(&tokens[b.0..b.1])
-                .all(|(x, y)| x.text == y.text)
-    };
+    let same_words = |a, b| super::rules::same_words(tokens, a, b);
     for span in spans.iter_mut() {
         if span.kind == EntityType::Person
             && teams
@@ -424,21 +418,8 @@ fn unknown_team(tokens: &[Token<'_>], at: usize) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::recognize::recognize;
+    use crate::entities::test_support::names;
     use crate::text_util::tokenize;
-
-    fn names(text: &str) -> Vec<(String, EntityType)> {
-        let tokens = tokenize(text);
-        recognize(text, &tokens)
-            .into_iter()
-            .filter(|s| !s.demonym)
-            .map(|s| {
-                let surface =
-                    text[tokens[s.tok_start].start..tokens[s.tok_end - 1].end].to_string();
-                (surface, s.kind)
-            })
-            .collect()
-    }
 
     fn has(found: &[(String, EntityType)], name: &str, kind: EntityType) -> bool {
         found.iter().any(|(s, k)| s == name && *k == kind)

@@ -570,6 +570,30 @@ pub fn is_place_of_head(word: &str) -> bool {
 /// takes an "of" phrase. The parts on either side of "and" must not be
 /// places or names of their own ("Bank of Japan and ...", "University of
 /// Chicago and Yale").
+/// End (exclusive) of the up to three capitalised words right after the
+/// "and" at `at`, on its line and one space apart.
+fn capitalised_run_after(tokens: &[Token<'_>], at: usize) -> usize {
+    let mut end = at + 1;
+    while end < tokens.len()
+        && end - at <= 3
+        && tokens[end].is_capitalized()
+        && tokens[end - 1].paragraph == tokens[end].paragraph
+        && tokens[end].char_start == tokens[end - 1].char_end + 1
+    {
+        end += 1;
+    }
+    end
+}
+
+/// The token ranges `a` and `b` (end exclusive) hold the same words.
+pub fn same_words(tokens: &[Token<'_>], a: (usize, usize), b: (usize, usize)) -> bool {
+    a.1 - a.0 == b.1 - b.0
+        && tokens[a.0..a.1]
+            .iter()
+            .zip(&tokens[b.0..b.1])
+            .all(|(x, y)| x.text == y.text)
+}
+
 pub fn and_continuation(tokens: &[Token<'_>], chunk_start: usize, at: usize) -> Option<usize> {
     // "Department for Trade and Industry" as well.
     let of = (chunk_start + 1..at)
@@ -601,15 +625,7 @@ pub fn and_continuation(tokens: &[Token<'_>], chunk_start: usize, at: usize) -> 
     if before.iter().any(standalone) && !before_place {
         return None;
     }
-    let mut end = at + 1;
-    while end < tokens.len()
-        && end - at <= 3
-        && tokens[end].is_capitalized()
-        && tokens[end - 1].paragraph == tokens[end].paragraph
-        && tokens[end].char_start == tokens[end - 1].char_end + 1
-    {
-        end += 1;
-    }
+    let end = capitalised_run_after(tokens, at);
     let after = &tokens[at + 1..end];
     let fits = (1..=3).contains(&after.len())
         && if before_place {
@@ -665,15 +681,7 @@ pub fn and_head_continuation(tokens: &[Token<'_>], chunk_start: usize, at: usize
     {
         return None;
     }
-    let mut end = at + 1;
-    while end < tokens.len()
-        && end - at <= 3
-        && tokens[end].is_capitalized()
-        && tokens[end - 1].paragraph == tokens[end].paragraph
-        && tokens[end].char_start == tokens[end - 1].char_end + 1
-    {
-        end += 1;
-    }
+    let end = capitalised_run_after(tokens, at);
     let after = tokens.get(at + 1..end)?;
     let (head, rest) = after.split_last()?;
     // ("Exchange" may be a place's name too: an ordinary word or a body's
