@@ -29,6 +29,9 @@ pub struct Token<'a> {
     pub paragraph_start: bool,
     /// 0-based paragraph index (paragraphs are separated by a blank line).
     pub paragraph: u32,
+    /// First token after a line break (or of the text): lists and tables
+    /// put one item per line, and no name runs across lines.
+    pub line_start: bool,
 }
 
 impl Token<'_> {
@@ -132,6 +135,7 @@ pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
             cp += 1;
             continue;
         }
+        let newline_before = newlines_since_token > 0;
         newlines_since_token = 0;
         let (start, start_cp) = (pos, cp);
         let kind;
@@ -240,6 +244,7 @@ pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
             sentence_start: (sentence_pending && !continues) || after_opening_quote,
             paragraph_start: paragraph_pending,
             paragraph,
+            line_start: tokens.is_empty() || newline_before,
         };
         sentence_pending = kind == TokenKind::Punct && ends_sentence(&token, tokens.last());
         paragraph_pending = false;

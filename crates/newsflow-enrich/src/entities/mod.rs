@@ -10,6 +10,8 @@ mod hyphen_tests;
 mod joins;
 pub mod lexicon;
 #[cfg(test)]
+mod listing_tests;
+#[cfg(test)]
 mod org_rule_tests;
 mod orgs;
 pub(crate) mod recognize;

@@ -422,7 +422,7 @@ fn next_cap_at(tokens: &[Token<'_>], k: usize) -> bool {
 
 fn tokens_space_separated(prev: &Token<'_>, next: &Token<'_>) -> bool {
     // Same paragraph and on the same line: names do not run across line breaks.
-    prev.paragraph == next.paragraph && next.char_start == prev.char_end + 1
+    prev.paragraph == next.paragraph && next.char_start == prev.char_end + 1 && !next.line_start
 }
 
 fn is_title_abbrev(s: &str) -> bool {
@@ -918,6 +918,11 @@ impl<'a> Ctx<'a, '_> {
         if b - a >= 3 && toks[0].text == "Veterans" && toks[1].text == "of" {
             return EntityType::Organization;
         }
+        // "Hayward, Calif.", "Dayton, OH", "COLUMBIA, S.C. (AP)": a place
+        // before a state's abbreviation, and the abbreviation itself.
+        if !person_cue && (self.state_code_at(b + 1) || self.state_code_after_place(a, b)) {
+            return EntityType::Place;
+        }
         if !person_cue {
             // "Islamic State": a known organisation, whatever its last word.
             if words.known_orgs.contains(surface) {
@@ -1062,19 +1067,6 @@ impl<'a> Ctx<'a, '_> {
         }
         // "the Moon": the Earth's moon (Moon Jae-in has no article).
         if surface == "Moon" && a > 0 && self.tokens[a - 1].text.eq_ignore_ascii_case("the") {
-            return EntityType::Place;
-        }
-        // "Hayward, Calif.": a place before a US state's abbreviation.
-        if !person_cue
-            && self.tokens.get(b).is_some_and(|t| t.is_punct(","))
-            && self.tokens.get(b + 1).is_some_and(|t| {
-                rules::is_us_state_abbreviation(t.text)
-                    && self
-                        .tokens
-                        .get(b + 2)
-                        .is_some_and(|d| d.is_punct(".") && d.start == t.end)
-            })
-        {
             return EntityType::Place;
         }
         // "#IStandWithAhmed": a hashtag names no one.
@@ -1466,6 +1458,36 @@ impl<'a> Ctx<'a, '_> {
             .iter()
             .enumerate()
             .any(|(n, t)| (n < a || n >= b) && t.text == word)
+    }
+
+    /// A state's abbreviation at `k` right after "<Place>,": "Calif." or a
+    /// postal code ("OH", "N.C.") that no capitalised word follows on its
+    /// line ("Paris, CA Technologies" names a firm).
+    fn state_code_at(&self, k: usize) -> bool {
+        let (Some(comma), Some(code)) = (
+            k.checked_sub(1).and_then(|c| self.tokens.get(c)),
+            self.tokens.get(k),
+        ) else {
+            return false;
+        };
+        if !comma.is_punct(",") || code.line_start {
+            return false;
+        }
+        let next = self.tokens.get(k + 1);
+        if rules::is_us_state_abbreviation(code.text) {
+            return next.is_some_and(|d| d.is_punct(".") && d.start == code.end);
+        }
+        rules::is_state_code(code.text)
+            && !next.is_some_and(|t| !t.line_start && t.is_word() && t.is_capitalized())
+    }
+
+    /// `[a, b)` is one state abbreviation after "<capitalised name>,".
+    fn state_code_after_place(&self, a: usize, b: usize) -> bool {
+        b == a + 1
+            && a >= 2
+            && self.tokens[a - 2].is_capitalized()
+            && !self.tokens[a - 1].line_start
+            && self.state_code_at(a)
     }
 
     fn is_place_name(&self, surface: &str) -> bool {
