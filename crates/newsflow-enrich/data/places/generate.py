@@ -21,7 +21,7 @@ COUNTRY_OVERRIDES = {
     "SY": ("Syria", [], ["Syrian", "Syrians"]),
     "PS": ("Palestine", ["Palestinian Territories"], ["Palestinian", "Palestinians"]),
     "TW": ("Taiwan", [], ["Taiwanese"]),
-    "CD": ("Democratic Republic of the Congo", ["DR Congo", "DRC", "Congo-Kinshasa"], []),
+    "CD": ("Democratic Republic of the Congo", ["Democratic Republic of Congo", "DR Congo", "DRC", "Congo-Kinshasa"], []),
     "CG": ("Republic of the Congo", ["Congo-Brazzaville"], []),
     "VA": ("Vatican City", ["Holy See", "Vatican"], []),
     "CI": ("Ivory Coast", ["Côte d'Ivoire", "Cote d'Ivoire"], ["Ivorian"]),

@@ -201,6 +201,84 @@ fn ordinary_capitalised(t: &Token<'_>) -> bool {
     t.is_word() && t.is_capitalized() && !t.is_all_caps() && is_common_word(t.text)
 }
 
+/// Heads of bodies named after a list of portfolios.
+const PORTFOLIO_HEADS: &[&str] = &["Ministry", "Department", "Committee", "Commission"];
+
+/// "Ministry of Trade, Industry and Energy", "Department for Culture, Media
+/// and Sport": a body's name runs on through a list of capitalised single
+/// words ("X, Y and Z") after its "of"/"for". The recogniser stops at the
+/// first comma.
+pub fn join_portfolio_lists(tokens: &[Token<'_>], spans: &mut Vec<Span>) {
+    let mut removed = Vec::new();
+    for j in 0..spans.len() {
+        let s = &spans[j];
+        let (a, b) = (s.tok_start, s.tok_end);
+        // "<Head> of <Word>" at the span's end.
+        if s.kind != EntityType::Organization
+            || b < a + 3
+            || !matches!(tokens[b - 2].text, "of" | "for")
+            || !PORTFOLIO_HEADS.contains(&tokens[b - 3].text)
+        {
+            continue;
+        }
+        let Some(end) = portfolio_list_end(tokens, b) else {
+            continue;
+        };
+        let inside: Vec<usize> = (0..spans.len())
+            .filter(|&k| k != j && spans[k].tok_start >= b && spans[k].tok_end <= end)
+            .collect();
+        // "the Ministry of Defence, Britain and France": places or people
+        // after it make a list of their own.
+        if inside
+            .iter()
+            .any(|&k| matches!(spans[k].kind, EntityType::Person | EntityType::Place))
+        {
+            continue;
+        }
+        removed.extend(inside);
+        spans[j].tok_end = end;
+    }
+    if !removed.is_empty() {
+        let mut k = 0;
+        spans.retain(|_| {
+            let keep = !removed.contains(&k);
+            k += 1;
+            keep
+        });
+    }
+}
+
+/// End (exclusive) of ", Word, Word and Word" starting at `at`, each word
+/// capitalised, on one line; `None` unless the list closes with "and".
+fn portfolio_list_end(tokens: &[Token<'_>], at: usize) -> Option<usize> {
+    let word_at = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && t.is_capitalized() && !t.line_start)
+    };
+    let mut k = at;
+    // At most four more portfolios before "and".
+    for _ in 0..4 {
+        if !(tokens.get(k).is_some_and(|t| t.is_punct(",")) && word_at(k + 1)) {
+            break;
+        }
+        k += 2;
+    }
+    // Oxford comma or not: "X, Y and Z" / "X, Y, and Z".
+    let mut and_at = k;
+    if k > at && tokens.get(k).is_some_and(|t| t.is_punct(",")) {
+        and_at = k + 1;
+    }
+    if k == at || tokens.get(and_at).is_none_or(|t| t.text != "and") || !word_at(and_at + 1) {
+        return None;
+    }
+    // "..., Trade and Energy Minister": the list must end the name.
+    if word_at(and_at + 2) {
+        return None;
+    }
+    Some(and_at + 2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -82,3 +82,83 @@ fn a_code_before_a_capitalised_word_is_no_state() {
         typed(text)
     );
 }
+#[test]
+fn a_place_and_a_place_word_are_one_place() {
+    let text = "June 23 – Virginia Beach, VA @ Harbor Lights Amphitheater\nThey later flew to Kansas City.";
+    for place in [
+        "Virginia Beach",
+        "VA",
+        "Harbor Lights Amphitheater",
+        "Kansas City",
+    ] {
+        assert!(
+            has(text, place, EntityType::Place),
+            "{place}: {:?}",
+            typed(text)
+        );
+    }
+    let text = "Cases were found in the Democratic Republic of Congo and in Peru.";
+    assert!(
+        has(text, "Democratic Republic of Congo", EntityType::Place),
+        "{:?}",
+        typed(text)
+    );
+}
+
+#[test]
+fn a_venue_named_after_a_person_is_one_place() {
+    let text = "The band closes the tour at the Marion Hale Garrison Pavilion in Ohio.";
+    assert!(
+        has(text, "Marion Hale Garrison Pavilion", EntityType::Place),
+        "{:?}",
+        typed(text)
+    );
+}
+
+#[test]
+fn hospitals_are_organisations_and_plans_are_works() {
+    let text = "Doctors from Norbury Hospital and the Westfield Royal Infirmary wrote the report.";
+    assert!(
+        has(text, "Norbury Hospital", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+    assert!(
+        has(text, "Westfield Royal Infirmary", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+    let text = "It is part of the Third Water Technology Development Plan, the agency said.";
+    assert!(typed(text).is_empty(), "{:?}", typed(text));
+}
+
+#[test]
+fn a_given_name_before_a_romanised_name_is_a_person() {
+    let text = "The case was written up by Chris LiWen Tao and two colleagues.";
+    assert!(
+        has(text, "Chris LiWen Tao", EntityType::Person),
+        "{:?}",
+        typed(text)
+    );
+}
+
+#[test]
+fn a_ministry_named_after_a_list_of_portfolios_is_one_body() {
+    let text = "Harlan’s Ministry of Trade, Industry and Energy unveiled a plan.";
+    assert!(
+        has(
+            text,
+            "Ministry of Trade, Industry and Energy",
+            EntityType::Organization
+        ),
+        "{:?}",
+        typed(text)
+    );
+    let text = "The Ministry of Defence, Britain and France signed it.";
+    assert!(
+        has(text, "Ministry of Defence", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+    assert!(has(text, "France", EntityType::Place), "{:?}", typed(text));
+}

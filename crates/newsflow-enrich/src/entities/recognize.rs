@@ -154,6 +154,7 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     orgs::unify_multiword_names(text, tokens, &mut spans);
     orgs::firms_without_legal_form(tokens, &mut spans);
     super::joins::join_and_names(tokens, &mut spans);
+    super::joins::join_portfolio_lists(tokens, &mut spans);
     super::joins::join_partner_firms(tokens, &mut spans);
     benchmarks_are_no_names(tokens, &mut spans);
     super::results::recognize_results(text, tokens, &line_ranges, &mut spans);
@@ -584,7 +585,9 @@ impl<'a> Ctx<'a, '_> {
                 spans.push(self.span(pos, j, EntityType::Organization, None, false));
                 return;
             }
-            let cued = has_org_cue(k) || self.has_place_cue(k, j);
+            // "Virginia Beach", "Kansas City": a place and a place word
+            // name one place.
+            let cued = has_org_cue(k) || words.place_cues.contains(self.tokens[j - 1].text);
             // "UK Coal said", "British Gas, which ...": a place and one
             // ordinary word acting as a sentence's subject name a firm.
             let acts = j - k == 1
@@ -596,7 +599,7 @@ impl<'a> Ctx<'a, '_> {
                             "," | "'s" | "’s" | "is" | "was" | "has" | "had" | "will" | "shares"
                         )
                 });
-            if acts && rules::all_common_words(&self.tokens[k..j]) {
+            if acts && !cued && rules::all_common_words(&self.tokens[k..j]) {
                 spans.push(self.span(pos, j, EntityType::Organization, None, false));
                 return;
             }
@@ -756,8 +759,10 @@ impl<'a> Ctx<'a, '_> {
                 return;
             }
         }
-        // "Refugee Council Enver Solomon": a name before a person's name.
-        if !person_cue {
+        // "Refugee Council Enver Solomon": a name before a person's name
+        // (not "Cynthia Woods Mitchell Pavilion": a venue named after one).
+        let last = self.tokens[j - 1].text;
+        if !person_cue && !words.place_cues.contains(last) && !words.org_cues.contains(last) {
             if let Some(k) = rules::person_after_prefix(self.tokens, pos, j) {
                 self.emit_then_person((pos, k, j), spans);
                 return;
@@ -1007,7 +1012,11 @@ impl<'a> Ctx<'a, '_> {
             return EntityType::Organization;
         }
         // "Consumer Electronics Show", "Global Media Awards": an event.
-        if !person_cue && b - a >= 2 && rules::is_event_head(toks[b - a - 1].text) {
+        if !person_cue
+            && b - a >= 2
+            && (rules::is_event_head(toks[b - a - 1].text)
+                || rules::is_plan_head(toks[b - a - 1].text))
+        {
             return EntityType::Other;
         }
         if toks.iter().any(|t| words.org_cues.contains(t.text)) && !(b - a == 1 && person_cue) {
@@ -1085,10 +1094,14 @@ impl<'a> Ctx<'a, '_> {
         }
         if !person_cue {
             // "WeWork", "DoorDash", "Polygraph.info": a camel-case or web
-            // name is a firm's; "MacBook Pro", "PlayStation 5": a product.
-            if toks
-                .iter()
-                .any(|t| rules::is_camel_case(t.text) || rules::is_web_name(t.text))
+            // name is a firm's; "MacBook Pro", "PlayStation 5": a product
+            // ("Chris RuiWen Kuo": a given name, then a romanised name, is a
+            // person's).
+            let given_name_first = (2..=4).contains(&(b - a)) && GIVEN_NAMES.contains(toks[0].text);
+            if !given_name_first
+                && toks
+                    .iter()
+                    .any(|t| rules::is_camel_case(t.text) || rules::is_web_name(t.text))
             {
                 return if rules::ends_in_model_word(toks) {
                     EntityType::Other

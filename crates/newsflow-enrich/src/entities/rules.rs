@@ -718,6 +718,12 @@ pub fn is_event_head(word: &str) -> bool {
     )
 }
 
+/// Last words of a named plan or policy document ("Fourth Energy Technology
+/// Development Plan", "Clean Seas Roadmap"): a work, no organisation.
+pub fn is_plan_head(word: &str) -> bool {
+    matches!(word, "Plan" | "Roadmap" | "Blueprint")
+}
+
 /// Plural nouns for groups of people whose possessive opens a body's name
 /// ("People's Liberation Army", "Women's Institute", "Children's Hospital").
 pub fn is_collective_possessor(word: &str) -> bool {
