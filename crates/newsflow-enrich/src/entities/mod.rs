@@ -14,6 +14,8 @@ mod listing_tests;
 #[cfg(test)]
 mod org_rule_tests;
 mod orgs;
+#[cfg(test)]
+mod outlet_rule_tests;
 pub(crate) mod recognize;
 mod results;
 mod rules;
