@@ -22,3 +22,20 @@ fn the_one_told_without_a_full_name_is_an_outlet() {
     let text = "The minister told Jonah he would resign.";
     assert!(has(text, "Jonah", EntityType::Person), "{:?}", typed(text));
 }
+
+#[test]
+fn an_article_before_an_unknown_name_marks_no_person() {
+    let text = "Fans of the Vortan Gallopers cheered as a Brisco Marlan rolled past.";
+    let found = typed(text);
+    assert!(
+        !found.iter().any(|(_, k)| *k == EntityType::Person),
+        "{found:?}"
+    );
+    // Without the article the unknown pair still reads as a person.
+    let text = "Brisco Marlan cheered as the results came in.";
+    assert!(
+        has(text, "Brisco Marlan", EntityType::Person),
+        "{:?}",
+        typed(text)
+    );
+}

@@ -1298,6 +1298,11 @@ impl<'a> Ctx<'a, '_> {
             && common_words_ok
             && !words.known_orgs.contains(toks[0].text)
         {
+            // "the Palancas Negras", "a Morris Minor": an article before an
+            // unknown name no given name opens marks a thing or a body.
+            if a > 0 && matches!(self.tokens[a - 1].text, "the" | "The" | "a" | "an") {
+                return EntityType::Other;
+            }
             return EntityType::Person;
         }
         if rules::locative_context(self.tokens, a, b) && !toks[0].is_all_caps() {
@@ -1935,7 +1940,7 @@ fn told_outlets(ctx: &Ctx<'_, '_>, spans: &mut [Span], players: &[(usize, usize)
             && !GIVEN_NAMES.contains(tokens[s.tok_start].text)
             && !tokens[s.tok_start].is_all_caps()
     };
-    if !spans.iter().any(|s| candidate(s)) {
+    if !spans.iter().any(&candidate) {
         return;
     }
     let person_words: FxHashSet<&str> = spans
