@@ -39,3 +39,35 @@ fn an_article_before_an_unknown_name_marks_no_person() {
         typed(text)
     );
 }
+
+#[test]
+fn what_a_title_is_of_is_no_person() {
+    let text = "The Archbishop of Wexcombe said the service would be short.";
+    assert!(
+        has(text, "Wexcombe", EntityType::Place),
+        "{:?}",
+        typed(text)
+    );
+}
+
+#[test]
+fn streets_and_chapels_are_places_unless_a_given_name_opens_them() {
+    let text = "Fans gathered outside Marrow Hart Lane before the match.";
+    assert!(
+        has(text, "Marrow Hart Lane", EntityType::Place),
+        "{:?}",
+        typed(text)
+    );
+    let text = "The vows were said in Ostley Chapel on Saturday.";
+    assert!(
+        has(text, "Ostley Chapel", EntityType::Place),
+        "{:?}",
+        typed(text)
+    );
+    let text = "The actress Diane Lane said she was delighted.";
+    assert!(
+        has(text, "Diane Lane", EntityType::Person),
+        "{:?}",
+        typed(text)
+    );
+}

@@ -738,6 +738,15 @@ impl<'a> Ctx<'a, '_> {
                     }
                     if a < j {
                         self.emit_name((a, j), NameCues::default(), spans);
+                        // "the Archbishop of Canterbury said": what a title is
+                        // "of" is a see, a realm or a body, never a person.
+                        if let Some(last) = spans.last_mut() {
+                            if last.kind == EntityType::Person && last.tok_start == a {
+                                last.kind = EntityType::Place;
+                                last.gender = Gender::Unknown;
+                                last.roles.clear();
+                            }
+                        }
                     }
                     return;
                 }
@@ -982,6 +991,15 @@ impl<'a> Ctx<'a, '_> {
             {
                 return EntityType::Organization;
             }
+            return EntityType::Place;
+        }
+        // "White Hart Lane", "St Bride's Chapel": a street or a building of
+        // worship, unless a given name opens it ("Diane Lane").
+        if !person_cue
+            && b - a >= 2
+            && rules::is_street_or_chapel(toks[b - a - 1].text)
+            && !GIVEN_NAMES.contains(toks[0].text)
+        {
             return EntityType::Place;
         }
         // "River Thames", "Lake Geneva", "Mount Kenya".

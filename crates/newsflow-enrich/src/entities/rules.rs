@@ -700,6 +700,15 @@ pub fn and_head_continuation(tokens: &[Token<'_>], chunk_start: usize, at: usize
 /// Last words of the names of events, shows and prizes ("Consumer
 /// Electronics Show", "Bangkok International Motor Show", "Music Awards"):
 /// such a name is no organisation, whatever words it holds.
+/// Last words of street and venue names that are also surnames, so no
+/// place cue on their own ("Penny Lane", "Baker Terrace", "Guild Chapel").
+pub fn is_street_or_chapel(word: &str) -> bool {
+    matches!(
+        word,
+        "Lane" | "Boulevard" | "Terrace" | "Crescent" | "Chapel" | "Abbey" | "Cemetery" | "Quay"
+    )
+}
+
 pub fn is_event_head(word: &str) -> bool {
     matches!(
         word,
