@@ -71,3 +71,10 @@ fn streets_and_chapels_are_places_unless_a_given_name_opens_them() {
         typed(text)
     );
 }
+
+#[test]
+fn cups_and_championships_are_events() {
+    let text = "Dunmore were knocked out of the Harrow Vale Cup on Tuesday.";
+    let found = typed(text);
+    assert!(!found.iter().any(|(s, _)| s.contains("Cup")), "{found:?}");
+}

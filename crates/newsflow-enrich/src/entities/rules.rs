@@ -724,6 +724,8 @@ pub fn is_event_head(word: &str) -> bool {
             | "Marathon"
             | "Trophy"
             | "Prize"
+            | "Cup"
+            | "Championship"
     )
 }
 
