@@ -78,3 +78,26 @@ fn cups_and_championships_are_events() {
     let found = typed(text);
     assert!(!found.iter().any(|(s, _)| s.contains("Cup")), "{found:?}");
 }
+
+#[test]
+fn an_acronym_of_a_term_is_no_organisation() {
+    let text = "Regulators studied a radio method called Quasi Lightband (QLB). \
+                QLB chips are cheap, and QLB could reach every home.";
+    let found = typed(text);
+    assert!(
+        !found
+            .iter()
+            .any(|(s, _)| s.contains("QLB") || s.contains("Lightband")),
+        "{found:?}"
+    );
+    let text = "Marlow backs PAVE (Protected Alien Visa Exemption) recipients.";
+    let found = typed(text);
+    assert!(!found.iter().any(|(s, _)| s == "PAVE"), "{found:?}");
+    // A body spelt out keeps its acronym.
+    let text = "The Federal Narrows Authority (FNA) said FNA staff would help.";
+    assert!(
+        has(text, "FNA", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+}

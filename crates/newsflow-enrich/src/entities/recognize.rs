@@ -2167,12 +2167,35 @@ fn link_acronyms(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
                 && rules::abbreviates(acronym.text, ctx.slice(a, b)))
             .then_some(acronym.text)
         }))
+        // "called Ultra Wideband (UWB)", "DACA (Deferred Action for
+        // Childhood Arrivals)": an acronym of a capitalised name that is no
+        // organisation or place (a technology, a programme) is none either.
+        .chain(
+            spans
+                .iter()
+                .filter_map(|s| spelt_term_acronym(ctx, spans, s)),
+        )
         .collect();
     if !terms.is_empty() {
         for span in spans.iter_mut() {
             if span.tok_end - span.tok_start == 1 && terms.contains(&tokens[span.tok_start].text) {
                 span.kind = EntityType::Other;
                 span.place = None;
+            }
+            // People are not spelt out by acronyms: the long form guessed a
+            // person's is the term's ("JFK" has a given name first).
+            let (a, b) = (span.tok_start, span.tok_end);
+            if span.kind == EntityType::Person
+                && b - a >= 2
+                && !GIVEN_NAMES.contains(tokens[a].text)
+                && tokens.get(b).is_some_and(|t| t.is_punct("("))
+                && tokens.get(b + 2).is_some_and(|t| t.is_punct(")"))
+                && tokens
+                    .get(b + 1)
+                    .is_some_and(|t| terms.contains(&t.text) && spells(t.text, &tokens[a..b]))
+            {
+                span.kind = EntityType::Other;
+                span.gender = Gender::Unknown;
             }
         }
     }
@@ -2244,6 +2267,55 @@ fn link_acronyms(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
             span.expansion = Some(expansion);
         }
     }
+}
+
+/// The acronym that `s` spells out, or is spelt out by, in brackets right
+/// after it, when the long form is typed neither organisation nor place.
+fn spelt_term_acronym<'a>(ctx: &Ctx<'a, '_>, spans: &[Span], s: &Span) -> Option<&'a str> {
+    let tokens = ctx.tokens;
+    let (a, b) = (s.tok_start, s.tok_end);
+    if !tokens.get(b).is_some_and(|t| t.is_punct("(")) {
+        return None;
+    }
+    let not_body = |k: EntityType| matches!(k, EntityType::Person | EntityType::Other);
+    // "Ultra Wideband (UWB)".
+    if b - a >= 2 && not_body(s.kind) && tokens.get(b + 2).is_some_and(|t| t.is_punct(")")) {
+        let acronym = tokens.get(b + 1)?;
+        return (acronym.is_all_caps() && spells(acronym.text, &tokens[a..b]))
+            .then_some(acronym.text);
+    }
+    // "DACA (Deferred Action for Childhood Arrivals)".
+    if b - a == 1 && tokens[a].is_all_caps() {
+        let long = spans.iter().find(|l| l.tok_start == b + 1)?;
+        let closed = tokens.get(long.tok_end).is_some_and(|t| t.is_punct(")"));
+        if closed
+            && long.tok_end - long.tok_start >= 2
+            && not_body(long.kind)
+            && spells(tokens[a].text, &tokens[long.tok_start..long.tok_end])
+        {
+            return Some(tokens[a].text);
+        }
+    }
+    None
+}
+
+/// `acronym` takes the first letter of the long form's first word and the
+/// rest of its letters, in order, from the long form ("UWB": "Ultra
+/// Wideband").
+fn spells(acronym: &str, long: &[Token<'_>]) -> bool {
+    let Some(first) = long.first().and_then(|t| t.text.chars().next()) else {
+        return false;
+    };
+    let mut letters = acronym.chars();
+    if letters.next() != Some(first) || acronym.chars().count() < 2 {
+        return false;
+    }
+    let mut rest = long
+        .iter()
+        .flat_map(|t| t.text.chars())
+        .skip(1)
+        .map(|c| c.to_ascii_uppercase());
+    letters.all(|c| rest.any(|r| r == c))
 }
 
 /// `f` of "Washington" for "WASHINGTON" (ASCII words; others as they are).
