@@ -101,3 +101,19 @@ fn an_acronym_of_a_term_is_no_organisation() {
         typed(text)
     );
 }
+
+#[test]
+fn a_name_alone_in_quotation_marks_is_a_title() {
+    let text = "The studio re-released “Marla Venn” and “Otterby.” last year.";
+    let found = typed(text);
+    assert!(
+        !found.iter().any(|(_, k)| *k == EntityType::Person),
+        "{found:?}"
+    );
+    let text = "The film starred Marla Venn, who said “Otterby” was her favourite.";
+    assert!(
+        has(text, "Marla Venn", EntityType::Person),
+        "{:?}",
+        typed(text)
+    );
+}

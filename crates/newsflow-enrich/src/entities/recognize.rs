@@ -148,6 +148,7 @@ pub fn recognize<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Span> {
     described_orgs_throughout(&ctx, &mut spans);
     surnames_are_people(&ctx, &mut spans);
     told_outlets(&ctx, &mut spans, &lineups.players);
+    quoted_names_are_titles(tokens, &mut spans);
     link_acronyms(&ctx, &mut spans);
     // Listing first, so that a name typed by its list passes its type on.
     orgs::coordinate_with_orgs(tokens, &mut spans);
@@ -1936,6 +1937,43 @@ fn surnames_are_people(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
         {
             span.kind = EntityType::Person;
             span.expansion = None;
+        }
+    }
+}
+
+/// “Marla Venn” and “Otterby.”: a name that alone fills a quotation is a
+/// work's title (a film, a show, a song) where a person's was guessed; a
+/// title or a role before it keeps the person.
+fn quoted_names_are_titles(tokens: &[Token<'_>], spans: &mut [Span]) {
+    let opening = |k: usize| {
+        let t = &tokens[k];
+        matches!(t.text, "\"" | "\u{201C}" | "\u{2018}")
+            && (k == 0 || tokens[k - 1].end < t.start)
+            && tokens.get(k + 1).is_some_and(|n| n.start == t.end)
+    };
+    let closing = |k: usize| {
+        let Some(t) = tokens.get(k) else {
+            return false;
+        };
+        let t =
+            if matches!(t.text, "." | ",") && tokens.get(k + 1).is_some_and(|n| n.start == t.end) {
+                &tokens[k + 1]
+            } else {
+                t
+            };
+        matches!(t.text, "\"" | "\u{201D}" | "\u{2019}") && tokens[k - 1].end == tokens[k].start
+    };
+    for span in spans.iter_mut() {
+        let (a, b) = (span.tok_start, span.tok_end);
+        if span.kind == EntityType::Person
+            && span.roles.is_empty()
+            && span.peer_title.is_none()
+            && a > 0
+            && opening(a - 1)
+            && closing(b)
+        {
+            span.kind = EntityType::Other;
+            span.gender = Gender::Unknown;
         }
     }
 }
