@@ -337,7 +337,15 @@ pub fn coordinate_with_orgs(tokens: &[Token<'_>], spans: &mut [Span]) {
             // "the 16-inch Zephyr Pro, Acme plans ...": a product's model.
             || rules::ends_in_model_word(&tokens[s.tok_start..s.tok_end])
             // "the AMAs, Acme Productions": things or events, no bodies.
-            || (s.tok_end - s.tok_start == 1 && rules::is_plural_acronym(tokens[s.tok_start].text)))
+            || (s.tok_end - s.tok_start == 1 && rules::is_plural_acronym(tokens[s.tok_start].text))
+            // "In May, NASA said": the month, listed with nothing.
+            || (s.tok_end - s.tok_start == 1
+                && tokens[s.tok_start].text == "May"
+                && s.tok_start > 0
+                && matches!(
+                    tokens[s.tok_start - 1].text,
+                    "in" | "In" | "since" | "Since" | "until" | "by" | "of" | "last" | "next"
+                )))
     };
     // What the neighbours of `k` are: (an organisation, a person or place).
     let neighbours = |spans: &[Span], k: usize| {

@@ -117,3 +117,11 @@ fn a_name_alone_in_quotation_marks_is_a_title() {
         typed(text)
     );
 }
+
+#[test]
+fn a_month_before_an_organisation_is_listed_with_nothing() {
+    let text = "In May, NASA named three firms for the lander.";
+    let found = typed(text);
+    assert!(!found.iter().any(|(s, _)| s == "May"), "{found:?}");
+    assert!(has(text, "NASA", EntityType::Organization), "{found:?}");
+}
