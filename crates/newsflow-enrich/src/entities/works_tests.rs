@@ -1,0 +1,30 @@
+//! Titles of works named right after what they are ("the film ..."), on
+//! invented sentences.
+
+use newsflow_model::EntityType;
+
+use super::test_support::{has, typed};
+
+#[test]
+fn a_name_after_a_work_noun_is_a_title() {
+    for (text, title) in [
+        (
+            "He starred in the 1997 film Harbour Lights.",
+            "Harbour Lights",
+        ),
+        ("She played the game Moss Raider for hours.", "Moss Raider"),
+        ("The album Copper Tides sold well.", "Copper Tides"),
+    ] {
+        assert!(
+            !has(text, title, EntityType::Person),
+            "{text}: {:?}",
+            typed(text)
+        );
+    }
+}
+
+#[test]
+fn a_person_speaking_after_the_game_stays_a_person() {
+    let text = "After the game Wenger said the referee was right.";
+    assert!(has(text, "Wenger", EntityType::Person), "{:?}", typed(text));
+}
