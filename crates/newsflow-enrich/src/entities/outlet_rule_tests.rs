@@ -125,3 +125,22 @@ fn a_month_before_an_organisation_is_listed_with_nothing() {
     assert!(!found.iter().any(|(s, _)| s == "May"), "{found:?}");
     assert!(has(text, "NASA", EntityType::Organization), "{found:?}");
 }
+
+#[test]
+fn settlements_in_apposition_storms_and_indefinite_pronouns() {
+    let text = "Pell Orrin, 55, of Wexbridge, a village south of Tamsworth, pleaded guilty.";
+    assert!(
+        has(text, "Wexbridge", EntityType::Place),
+        "{:?}",
+        typed(text)
+    );
+    let text = "Homes were lost when Hurricane Orvella hit the coast.";
+    let found = typed(text);
+    assert!(
+        !found.iter().any(|(_, k)| *k == EntityType::Person),
+        "{found:?}"
+    );
+    let text = "Somebody told me it was the biggest launch ever.";
+    let found = typed(text);
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -994,6 +994,12 @@ impl<'a> Ctx<'a, '_> {
             }
             return EntityType::Place;
         }
+        if !person_cue && rules::settlement_apposition_after(self.tokens, b) {
+            return EntityType::Place;
+        }
+        if b - a >= 2 && rules::is_storm_word(toks[0].text) {
+            return EntityType::Other;
+        }
         // "White Hart Lane", "St Bride's Chapel": a street or a building of
         // worship, unless a given name opens it ("Diane Lane").
         if !person_cue

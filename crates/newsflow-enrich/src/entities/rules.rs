@@ -958,7 +958,32 @@ pub fn never_a_name(word: &str) -> bool {
             "" | "'m" | "'d" | "'ve" | "'ll" | "’m" | "’d" | "’ve" | "’ll"
         )
     });
-    pronoun || WORDS.non_org_caps.contains(word)
+    // "Somebody told me": an indefinite pronoun opening a sentence.
+    let indefinite = matches!(
+        word,
+        "Somebody" | "Someone" | "Everybody" | "Everyone" | "Nobody" | "Anybody" | "Anyone"
+    );
+    pronoun || indefinite || WORDS.non_org_caps.contains(word)
+}
+
+/// "Addison, a village south of Ithaca": a name in apposition to a
+/// settlement noun is a place.
+pub fn settlement_apposition_after(tokens: &[Token<'_>], b: usize) -> bool {
+    tokens.get(b).is_some_and(|t| t.is_punct(","))
+        && tokens
+            .get(b + 1)
+            .is_some_and(|t| matches!(t.text, "a" | "an" | "the"))
+        && tokens.get(b + 2).is_some_and(|t| {
+            matches!(
+                t.text,
+                "village" | "town" | "city" | "suburb" | "hamlet" | "township" | "borough"
+            )
+        })
+}
+
+/// "Hurricane Ivan", "Typhoon Hagibis": a storm's name is no person's.
+pub fn is_storm_word(word: &str) -> bool {
+    matches!(word, "Hurricane" | "Typhoon" | "Cyclone" | "Storm")
 }
 
 /// `acronym` ("FBI") is exactly the initials of the capitalised words of
