@@ -134,6 +134,12 @@ fn settlements_in_apposition_storms_and_indefinite_pronouns() {
         "{:?}",
         typed(text)
     );
+    let text = "Pell Orrin, the city engineer, inspected the bridge.";
+    assert!(
+        has(text, "Pell Orrin", EntityType::Person),
+        "{:?}",
+        typed(text)
+    );
     let text = "Homes were lost when Hurricane Orvella hit the coast.";
     let found = typed(text);
     assert!(

@@ -979,6 +979,17 @@ pub fn settlement_apposition_after(tokens: &[Token<'_>], b: usize) -> bool {
                 "village" | "town" | "city" | "suburb" | "hamlet" | "township" | "borough"
             )
         })
+        // The noun heads the apposition ("a village south of ..."), no
+        // modifier of another ("the city engineer").
+        && tokens.get(b + 3).is_none_or(|t| {
+            t.kind == TokenKind::Punct
+                || matches!(
+                    t.text,
+                    "of" | "in" | "near" | "on" | "outside" | "where" | "that" | "which" | "with"
+                        | "about" | "north" | "south" | "east" | "west" | "northeast"
+                        | "northwest" | "southeast" | "southwest"
+                )
+        })
 }
 
 /// "Hurricane Ivan", "Typhoon Hagibis": a storm's name is no person's.
