@@ -6,11 +6,14 @@ use newsflow_model::{Entity, EntityType};
 
 use crate::places::gazetteer::GAZETTEER;
 
-/// The name to report for entity `i`: the one longer entity name that ends
-/// with its whole name at a word boundary ("Ada Brannock" for "Brannock",
-/// "Northshire Office of Road Safety" for "Office of Road
-/// Safety"), when exactly one such name exists; else its own name.
-pub(super) fn speaker_name(entities: &[Entity], i: usize) -> String {
+/// The name to report for entity `i`, speaker of a quote opening at code
+/// point `at`: a longer entity name that ends with its whole name at a word
+/// boundary ("Ada Brannock" for "Brannock", "Northshire Office of Road
+/// Safety" for "Office of Road Safety"), or a person's fuller form of the
+/// same name ("John Q. Brannock Jr." for "John Brannock"). Of several such
+/// names, the fullest when all are forms of one name, else the one last
+/// mentioned before the quote; else its own name.
+pub(super) fn speaker_name(entities: &[Entity], i: usize, at: usize) -> String {
     let Some(own) = entities.get(i) else {
         return String::new();
     };
@@ -28,14 +31,83 @@ pub(super) fn speaker_name(entities: &[Entity], i: usize) -> String {
             && e.name[own.name.len()..]
                 .strip_prefix(' ')
                 .is_some_and(|rest| !rest.contains(' ') && !GAZETTEER.lookup(rest).is_empty());
-        same_kind && e.name.len() > own.name.len() && (ends_with_own || place_after)
+        let fuller_form = kind == EntityType::Person
+            && e.entity_type == EntityType::Person
+            && fuller_person_form(&own.name, &e.name);
+        same_kind && e.name.len() > own.name.len() && (ends_with_own || place_after || fuller_form)
     };
-    let mut longer = entities.iter().filter(|e| fits(e)).map(|e| e.name.as_str());
-    match (longer.next(), longer.next()) {
-        (Some(full), None) if !own.name.is_empty() && kinds_allow(kind, &own.name) => {
-            full.to_owned()
+    if own.name.is_empty() || !kinds_allow(kind, &own.name) {
+        return own.name.clone();
+    }
+    let longer: Vec<&Entity> = entities.iter().filter(|e| fits(e)).collect();
+    match longer.as_slice() {
+        [] => own.name.clone(),
+        [full] => full.name.clone(),
+        several => {
+            let fullest = several
+                .iter()
+                .max_by_key(|e| (e.name.split_whitespace().count(), e.name.len()));
+            if let Some(fullest) = fullest.filter(|f| {
+                several
+                    .iter()
+                    .all(|e| e.name == f.name || fuller_person_form(&e.name, &f.name))
+            }) {
+                return fullest.name.clone();
+            }
+            // Two people share the surname: the one the text named last
+            // before the quote is the one a bare "Brannock" means.
+            several
+                .iter()
+                .filter_map(|e| last_mention_before(e, at).map(|m| (m, *e)))
+                .max_by_key(|(m, _)| *m)
+                .map_or_else(|| own.name.clone(), |(_, e)| e.name.clone())
         }
-        _ => own.name.clone(),
+    }
+}
+
+/// Start of the entity's last body mention before code point `at`.
+fn last_mention_before(e: &Entity, at: usize) -> Option<usize> {
+    e.mentions
+        .iter()
+        .filter(|m| m.field.is_none() && m.start < at)
+        .map(|m| m.start)
+        .max()
+}
+
+/// Name suffixes that belong to a person's full name.
+const SUFFIXES: [&str; 8] = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "Jnr"];
+
+/// Whether `full` is `short` with middle names, initials or a suffix added
+/// ("John Brannock" -> "John Q. Brannock", "John Quincy Brannock Jr.";
+/// "John Q. Brannock" -> "John Quincy Brannock"): same first and last name,
+/// and every middle word of `short` found, in order, among `full`'s (an
+/// initial standing for a name).
+fn fuller_person_form(short: &str, full: &str) -> bool {
+    let split = |name: &str| -> Vec<String> {
+        let mut words: Vec<String> = name.split_whitespace().map(str::to_owned).collect();
+        while words.len() > 2 && words.last().is_some_and(|w| SUFFIXES.contains(&w.as_str())) {
+            words.pop();
+        }
+        words
+    };
+    let (s, f) = (split(short), split(full));
+    if s.len() < 2 || f.len() < s.len() || s[0] != f[0] || s.last() != f.last() {
+        return false;
+    }
+    let mut middles = f[1..f.len() - 1].iter();
+    s[1..s.len() - 1]
+        .iter()
+        .all(|w| middles.any(|m| same_middle(w, m)))
+        && short != full
+}
+
+/// "Q." or "Q" stands for "Quincy"; a whole name only for itself.
+fn same_middle(short: &str, full: &str) -> bool {
+    let initial = short.trim_end_matches('.');
+    if initial.chars().count() == 1 {
+        full.starts_with(initial)
+    } else {
+        short == full
     }
 }
 
@@ -54,7 +126,7 @@ fn kinds_allow(kind: EntityType, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::speaker_name;
-    use newsflow_model::{Entity, EntityType};
+    use newsflow_model::{Entity, EntityType, Mention};
 
     fn entity(kind: EntityType, name: &str) -> Entity {
         Entity {
@@ -73,8 +145,8 @@ mod tests {
             entity(EntityType::Person, "Quennell"),
             entity(EntityType::Organization, "Harbour Rowing Club"),
         ];
-        assert_eq!(speaker_name(&entities, 1), "Orla Quennell");
-        assert_eq!(speaker_name(&entities, 0), "Orla Quennell");
+        assert_eq!(speaker_name(&entities, 1, 0), "Orla Quennell");
+        assert_eq!(speaker_name(&entities, 0, 0), "Orla Quennell");
     }
 
     #[test]
@@ -84,14 +156,14 @@ mod tests {
             entity(EntityType::Organization, "Office of Road Safety"),
         ];
         assert_eq!(
-            speaker_name(&entities, 1),
+            speaker_name(&entities, 1, 0),
             "Northshire Office of Road Safety"
         );
         let one_word = [
             entity(EntityType::Organization, "KTV Admiralty"),
             entity(EntityType::Organization, "Admiralty"),
         ];
-        assert_eq!(speaker_name(&one_word, 1), "Admiralty");
+        assert_eq!(speaker_name(&one_word, 1, 0), "Admiralty");
     }
 
     #[test]
@@ -101,7 +173,7 @@ mod tests {
             entity(EntityType::Organization, "Heritage Trust"),
             entity(EntityType::Organization, "Heritage Trust Fundraising"),
         ];
-        assert_eq!(speaker_name(&entities, 1), "Heritage Trust Scotland");
+        assert_eq!(speaker_name(&entities, 1, 0), "Heritage Trust Scotland");
     }
 
     #[test]
@@ -114,9 +186,57 @@ mod tests {
             entity(EntityType::Place, "Port Elmwood"),
             entity(EntityType::Place, "Elmwood"),
         ];
-        assert_eq!(speaker_name(&entities, 2), "Brannock");
-        assert_eq!(speaker_name(&entities, 3), "Nock");
-        assert_eq!(speaker_name(&entities, 5), "Elmwood");
-        assert_eq!(speaker_name(&entities, 9), "");
+        assert_eq!(speaker_name(&entities, 2, 0), "Brannock");
+        assert_eq!(speaker_name(&entities, 3, 0), "Nock");
+        assert_eq!(speaker_name(&entities, 5, 0), "Elmwood");
+        assert_eq!(speaker_name(&entities, 9, 0), "");
+    }
+
+    fn mentioned(kind: EntityType, name: &str, starts: &[usize]) -> Entity {
+        let mut e = entity(kind, name);
+        e.mentions = starts
+            .iter()
+            .map(|&start| Mention {
+                start,
+                end: start + name.chars().count(),
+                text: name.to_owned(),
+                field: None,
+            })
+            .collect();
+        e
+    }
+
+    #[test]
+    fn a_shared_surname_is_the_person_named_last_before_the_quote() {
+        let entities = [
+            mentioned(EntityType::Person, "Ada Brannock", &[10]),
+            mentioned(EntityType::Person, "Tom Brannock", &[200]),
+            mentioned(EntityType::Person, "Brannock", &[150, 400]),
+        ];
+        assert_eq!(speaker_name(&entities, 2, 120), "Ada Brannock");
+        assert_eq!(speaker_name(&entities, 2, 380), "Tom Brannock");
+        assert_eq!(speaker_name(&entities, 2, 5), "Brannock");
+    }
+
+    #[test]
+    fn a_person_takes_the_fullest_form_of_the_same_name() {
+        let entities = [
+            entity(EntityType::Person, "Ivo Q. Stellan"),
+            entity(EntityType::Person, "Ivo Quirin Stellan"),
+            entity(EntityType::Person, "Stellan"),
+            entity(EntityType::Person, "Rhea Tamsin Dowd Jr."),
+            entity(EntityType::Person, "Rhea Dowd"),
+            entity(EntityType::Person, "Rhea Tomas Dowd"),
+        ];
+        assert_eq!(speaker_name(&entities, 2, 0), "Ivo Quirin Stellan");
+        assert_eq!(speaker_name(&entities, 0, 0), "Ivo Quirin Stellan");
+        // Two different middle names: not one person's forms, so no choice.
+        assert_eq!(speaker_name(&entities, 4, 0), "Rhea Dowd");
+        let suffixed = [
+            entity(EntityType::Person, "Rhea Dowd"),
+            entity(EntityType::Person, "Rhea T. Dowd Jr."),
+        ];
+        assert_eq!(speaker_name(&suffixed, 0, 0), "Rhea T. Dowd Jr.");
+        assert_eq!(speaker_name(&suffixed, 1, 0), "Rhea T. Dowd Jr.");
     }
 }
