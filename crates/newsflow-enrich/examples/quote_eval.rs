@@ -406,8 +406,9 @@ fn error_line(
         .map(|q| format!(" … {}", snippet(q.end, q.end + 60)))
         .unwrap_or_default();
     format!(
-        "{:?} {set} {} {} | {} | {shown} | …{before}{after}{tail}",
+        "{:?} {} {set} {} {} | {} | {shown} | …{before}{after}{tail}",
         outcome,
+        g.kind,
         g.doc,
         g.open,
         g.speaker.as_deref().unwrap_or("-"),
