@@ -13,10 +13,13 @@ use crate::places::gazetteer::GAZETTEER;
 /// same name ("John Q. Brannock Jr." for "John Brannock"). Of several such
 /// names, the fullest when all are forms of one name, else the one last
 /// mentioned before the quote; else its own name.
-pub(super) fn speaker_name(entities: &[Entity], i: usize, at: usize) -> String {
+pub(super) fn speaker_name(entities: &[Entity], i: usize, at: usize, body: &str) -> String {
     let Some(own) = entities.get(i) else {
         return String::new();
     };
+    if let Some(joined) = given_name_apart(entities, own, body) {
+        return joined;
+    }
     let kind = own.entity_type;
     let fits = |e: &Entity| {
         let same_kind = e.entity_type == kind
@@ -63,6 +66,51 @@ pub(super) fn speaker_name(entities: &[Entity], i: usize, at: usize) -> String {
                 .map_or_else(|| own.name.clone(), |(_, e)| e.name.clone())
         }
     }
+}
+
+/// "Jimmy “the Rocket” Barnes", "(Frank) Vogel": a surname-only person
+/// whose given name the text set apart, with a nickname between or in
+/// brackets, is "Jimmy Barnes", "Frank Vogel".
+fn given_name_apart(entities: &[Entity], own: &Entity, body: &str) -> Option<String> {
+    if own.entity_type != EntityType::Person || own.name.contains(' ') {
+        return None;
+    }
+    let text = |from: usize, to: usize| -> String {
+        body.chars()
+            .skip(from)
+            .take(to.saturating_sub(from))
+            .collect()
+    };
+    let given_names = entities
+        .iter()
+        .filter(|e| e.entity_type == EntityType::Person && !e.name.contains(' '));
+    for given in given_names {
+        for g in given.mentions.iter().filter(|m| m.field.is_none()) {
+            let apart = own.mentions.iter().any(|m| {
+                if m.field.is_some() || m.start <= g.end || m.start - g.end > 40 {
+                    return false;
+                }
+                let between = text(g.end, m.start);
+                let between = between.trim();
+                let bracketed = between == ")" && g.start > 0 && text(g.start - 1, g.start) == "(";
+                let quote_mark = |c: char| {
+                    matches!(
+                        c,
+                        '"' | '\u{201c}' | '\u{201d}' | '\'' | '\u{2018}' | '\u{2019}'
+                    )
+                };
+                let nickname = between.chars().count() > 2
+                    && between.starts_with(quote_mark)
+                    && between.ends_with(quote_mark)
+                    && between.split_whitespace().count() <= 4;
+                bracketed || nickname
+            });
+            if apart {
+                return Some(format!("{} {}", given.name, own.name));
+            }
+        }
+    }
+    None
 }
 
 /// Start of the entity's last body mention before code point `at`.
@@ -145,8 +193,8 @@ mod tests {
             entity(EntityType::Person, "Quennell"),
             entity(EntityType::Organization, "Harbour Rowing Club"),
         ];
-        assert_eq!(speaker_name(&entities, 1, 0), "Orla Quennell");
-        assert_eq!(speaker_name(&entities, 0, 0), "Orla Quennell");
+        assert_eq!(speaker_name(&entities, 1, 0, ""), "Orla Quennell");
+        assert_eq!(speaker_name(&entities, 0, 0, ""), "Orla Quennell");
     }
 
     #[test]
@@ -156,14 +204,14 @@ mod tests {
             entity(EntityType::Organization, "Office of Road Safety"),
         ];
         assert_eq!(
-            speaker_name(&entities, 1, 0),
+            speaker_name(&entities, 1, 0, ""),
             "Northshire Office of Road Safety"
         );
         let one_word = [
             entity(EntityType::Organization, "KTV Admiralty"),
             entity(EntityType::Organization, "Admiralty"),
         ];
-        assert_eq!(speaker_name(&one_word, 1, 0), "Admiralty");
+        assert_eq!(speaker_name(&one_word, 1, 0, ""), "Admiralty");
     }
 
     #[test]
@@ -173,7 +221,7 @@ mod tests {
             entity(EntityType::Organization, "Heritage Trust"),
             entity(EntityType::Organization, "Heritage Trust Fundraising"),
         ];
-        assert_eq!(speaker_name(&entities, 1, 0), "Heritage Trust Scotland");
+        assert_eq!(speaker_name(&entities, 1, 0, ""), "Heritage Trust Scotland");
     }
 
     #[test]
@@ -186,10 +234,10 @@ mod tests {
             entity(EntityType::Place, "Port Elmwood"),
             entity(EntityType::Place, "Elmwood"),
         ];
-        assert_eq!(speaker_name(&entities, 2, 0), "Brannock");
-        assert_eq!(speaker_name(&entities, 3, 0), "Nock");
-        assert_eq!(speaker_name(&entities, 5, 0), "Elmwood");
-        assert_eq!(speaker_name(&entities, 9, 0), "");
+        assert_eq!(speaker_name(&entities, 2, 0, ""), "Brannock");
+        assert_eq!(speaker_name(&entities, 3, 0, ""), "Nock");
+        assert_eq!(speaker_name(&entities, 5, 0, ""), "Elmwood");
+        assert_eq!(speaker_name(&entities, 9, 0, ""), "");
     }
 
     fn mentioned(kind: EntityType, name: &str, starts: &[usize]) -> Entity {
@@ -213,9 +261,9 @@ mod tests {
             mentioned(EntityType::Person, "Tom Brannock", &[200]),
             mentioned(EntityType::Person, "Brannock", &[150, 400]),
         ];
-        assert_eq!(speaker_name(&entities, 2, 120), "Ada Brannock");
-        assert_eq!(speaker_name(&entities, 2, 380), "Tom Brannock");
-        assert_eq!(speaker_name(&entities, 2, 5), "Brannock");
+        assert_eq!(speaker_name(&entities, 2, 120, ""), "Ada Brannock");
+        assert_eq!(speaker_name(&entities, 2, 380, ""), "Tom Brannock");
+        assert_eq!(speaker_name(&entities, 2, 5, ""), "Brannock");
     }
 
     #[test]
@@ -228,15 +276,48 @@ mod tests {
             entity(EntityType::Person, "Rhea Dowd"),
             entity(EntityType::Person, "Rhea Tomas Dowd"),
         ];
-        assert_eq!(speaker_name(&entities, 2, 0), "Ivo Quirin Stellan");
-        assert_eq!(speaker_name(&entities, 0, 0), "Ivo Quirin Stellan");
+        assert_eq!(speaker_name(&entities, 2, 0, ""), "Ivo Quirin Stellan");
+        assert_eq!(speaker_name(&entities, 0, 0, ""), "Ivo Quirin Stellan");
         // Two different middle names: not one person's forms, so no choice.
-        assert_eq!(speaker_name(&entities, 4, 0), "Rhea Dowd");
+        assert_eq!(speaker_name(&entities, 4, 0, ""), "Rhea Dowd");
         let suffixed = [
             entity(EntityType::Person, "Rhea Dowd"),
             entity(EntityType::Person, "Rhea T. Dowd Jr."),
         ];
-        assert_eq!(speaker_name(&suffixed, 0, 0), "Rhea T. Dowd Jr.");
-        assert_eq!(speaker_name(&suffixed, 1, 0), "Rhea T. Dowd Jr.");
+        assert_eq!(speaker_name(&suffixed, 0, 0, ""), "Rhea T. Dowd Jr.");
+        assert_eq!(speaker_name(&suffixed, 1, 0, ""), "Rhea T. Dowd Jr.");
+    }
+
+    /// The entity of `name` with a mention at each place `name` stands in
+    /// `body` (code points).
+    fn found(kind: EntityType, name: &str, body: &str) -> Entity {
+        let starts: Vec<usize> = body
+            .match_indices(name)
+            .map(|(byte, _)| body[..byte].chars().count())
+            .collect();
+        mentioned(kind, name, &starts)
+    }
+
+    #[test]
+    fn a_given_name_set_apart_by_a_nickname_or_brackets_joins_the_surname() {
+        let body = "Ines \u{201c}the Hammer\u{201d} Varga won. \u{201c}Yes,\u{201d} said Varga.";
+        let entities = [
+            found(EntityType::Person, "Ines", body),
+            found(EntityType::Person, "Varga", body),
+        ];
+        assert_eq!(speaker_name(&entities, 1, 30, body), "Ines Varga");
+        let body = "\"Coach (Tavi) Mornay told us to run,\" Mornay's captain said.";
+        let entities = [
+            found(EntityType::Person, "Tavi", body),
+            found(EntityType::Person, "Mornay", body),
+        ];
+        assert_eq!(speaker_name(&entities, 1, 0, body), "Tavi Mornay");
+        // A quote between two names is no nickname.
+        let body = "Ines said: \"We will win the final again this year.\" Varga agreed.";
+        let entities = [
+            found(EntityType::Person, "Ines", body),
+            found(EntityType::Person, "Varga", body),
+        ];
+        assert_eq!(speaker_name(&entities, 1, 0, body), "Varga");
     }
 }

@@ -124,7 +124,7 @@ pub fn extract_quotes(article: &EnrichedArticle) -> Vec<Quote> {
                 text: text.to_owned(),
                 start: span.start,
                 end: span.end,
-                speaker: speaker.map(|s| canonical::speaker_name(entities, s, span.start)),
+                speaker: speaker.map(|s| canonical::speaker_name(entities, s, span.start, body)),
                 cue,
             });
         }
