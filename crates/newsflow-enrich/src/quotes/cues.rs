@@ -150,6 +150,14 @@ pub const CUES: &[&str] = &[
     "mocked",
     "ridiculed",
     "cheered",
+    "remarks",
+    "recounts",
+    "declares",
+    "muses",
+    "reiterates",
+    "answers",
+    "tweets",
+    "shouts",
 ];
 
 /// Base forms of cues, which attribute only after a modal or "to" ("went
@@ -259,6 +267,15 @@ pub const INVERTIBLE_CUES: &[&str] = &[
     "laughs",
     "sighed",
     "sighs",
+    // Present tense of the past forms above ("…," he remarks).
+    "remarks",
+    "recounts",
+    "declares",
+    "muses",
+    "reiterates",
+    "answers",
+    "tweets",
+    "shouts",
 ];
 
 /// Cues that also mean naming or judging something ("a print called

@@ -372,3 +372,21 @@ fn an_interview_answer_is_the_interviewees() {
         Some("Ulrika Thorvaldsen-Byrne")
     );
 }
+
+#[test]
+fn present_tense_cue_verbs_attribute_the_quote() {
+    let qs = quotes_of(&[
+        "Retired ferryman Odo Pellam, 91, still rows every morning.",
+        "“The river keeps me young,” he remarks. “I will row at a hundred.”",
+        "“Nobody rows like him,” recounts his neighbour Tilda Rusk.",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "The river keeps").as_deref(),
+        Some("Odo Pellam")
+    );
+    assert_eq!(speaker_of(&qs, "I will row").as_deref(), Some("Odo Pellam"));
+    assert_eq!(
+        speaker_of(&qs, "Nobody rows").as_deref(),
+        Some("Tilda Rusk")
+    );
+}
