@@ -390,3 +390,14 @@ fn present_tense_cue_verbs_attribute_the_quote() {
         Some("Tilda Rusk")
     );
 }
+
+#[test]
+fn a_playing_position_after_a_club_name_is_a_person() {
+    let qs = quotes_of(&[
+        "Harbourside United won again. Dario Fenn, 24, scored twice. “We played well,” said the Harbourside United full-back.",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "We played well").as_deref(),
+        Some("Dario Fenn")
+    );
+}
