@@ -249,8 +249,17 @@ impl Attributor<'_> {
                     && words[n - 3].text.eq_ignore_ascii_case("ex")
                     && is_modifier_hyphen(words, n - 2));
             let person_noun = PERSON_STAND_INS.contains(&head.as_str()) || ex_member;
+            // "the prime minister told MPs" that no one is named as: not
+            // someone the article names in another office ("Home
+            // Secretary Ada Brannock").
+            // ("the Leeds-based firm's chairman" is a description, no office.)
+            let office = role.contains(' ')
+                && role.split(' ').count() <= 3
+                && role.chars().all(|c| c.is_alphabetic() || c == ' ');
+            let other_office =
+                |i: usize| office && !self.entities[i].roles.is_empty() && !has_role(i, &head);
             person_noun
-                .then(|| self.most_salient_person(cs))
+                .then(|| self.most_salient(cs, |i| is_person(i) && !other_office(i)))
                 .flatten()
                 // "… needs to be "exploded", the work and pensions minister
                 // has said. … Alan Johnson said": a lede describes the person

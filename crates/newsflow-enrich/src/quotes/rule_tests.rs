@@ -401,3 +401,17 @@ fn a_playing_position_after_a_club_name_is_a_person() {
         Some("Dario Fenn")
     );
 }
+
+#[test]
+fn an_office_no_one_holds_is_not_someone_named_in_another_office() {
+    let qs = quotes_of(&[
+        "Home Secretary Ada Brannock defended the asylum plans on Monday.",
+        "“The plans are fair,” Ms Brannock said. “They will cut delays.”",
+        "Critics said the plans contradicted Tom Quell's promise last year.",
+        "The prime minister told MPs: “Every claim will be heard within weeks.”",
+    ]);
+    assert_ne!(
+        speaker_of(&qs, "Every claim").as_deref(),
+        Some("Ada Brannock")
+    );
+}
