@@ -513,7 +513,11 @@ impl Attributor<'_> {
         // McDowell, remembers").
         let opens = (t.saturating_sub(SUBJECT_REACH)..=t)
             .rev()
-            .find(|&j| self.tokens.get(j).is_some_and(|x| x.sentence_start))
+            .find(|&j| {
+                self.tokens
+                    .get(j)
+                    .is_some_and(|x| x.sentence_start || self.ends_fronted_phrase(j))
+            })
             .is_some_and(|j| {
                 let from = self.tokens[j].char_start;
                 !self.mentions.iter().any(|o| {
@@ -539,6 +543,20 @@ impl Attributor<'_> {
                 && self.tokens[j + 1..t].iter().all(|x| x.is_capitalized())
         });
         opens || cue_before || self.tokens.get(after).is_some_and(is_cue)
+    }
+
+    /// Whether token `j` is the comma closing a sentence-opening
+    /// prepositional phrase ("On the outskirts of the town, Ada Brannock
+    /// …"): the clause after it starts there.
+    fn ends_fronted_phrase(&self, j: usize) -> bool {
+        self.tokens[j].text == ","
+            && (j.saturating_sub(FRONTED_REACH)..j)
+                .rev()
+                .find(|&k| self.tokens[k].sentence_start)
+                .is_some_and(|k| {
+                    with_lowercase(self.tokens[k].text, |l| PREPOSITIONS.contains(&l))
+                        && !self.tokens[k + 1..j].iter().any(|x| x.text == ",")
+                })
     }
 
     /// "MILAN (AP) —", "told The Associated Press": an outlet named only
@@ -748,6 +766,9 @@ const LEDE_REACH: usize = 300;
 
 /// Tokens from a sentence's start within which a person's name is its subject.
 const SUBJECT_REACH: usize = 6;
+
+/// Tokens of a sentence-opening prepositional phrase before its comma.
+const FRONTED_REACH: usize = 12;
 
 /// How far back (code points) a pronoun looks for a subject: a few sentences.
 const PRONOUN_REACH: usize = 400;

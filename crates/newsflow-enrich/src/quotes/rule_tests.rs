@@ -415,3 +415,16 @@ fn an_office_no_one_holds_is_not_someone_named_in_another_office() {
         Some("Ada Brannock")
     );
 }
+
+#[test]
+fn a_name_after_a_fronted_prepositional_phrase_is_the_subject() {
+    let qs = quotes_of(&[
+        "Ada Brannock has lived in the village for decades. “I walk every day,” she says.",
+        "On the outskirts of the old market town, 83-year-old Rhea Dowd plays golf with friends.",
+        "“I think the food has improved,” she remarks.",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "I think the food").as_deref(),
+        Some("Rhea Dowd")
+    );
+}
