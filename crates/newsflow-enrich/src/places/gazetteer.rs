@@ -163,4 +163,21 @@ mod tests {
             "country and US state"
         );
     }
+
+    #[test]
+    fn countries_of_several_words_have_demonyms_and_short_forms() {
+        for (demonym, country) in [
+            ("Sri Lankan", "Sri Lanka"),
+            ("Costa Rican", "Costa Rica"),
+            ("Bosnian", "Bosnia and Herzegovina"),
+            ("Sierra Leoneans", "Sierra Leone"),
+        ] {
+            let found = GAZETTEER
+                .demonym(demonym)
+                .map(|i| GAZETTEER.entries[i].name);
+            assert_eq!(found, Some(country), "{demonym}");
+        }
+        let congo = GAZETTEER.lookup("Democratic Republic of Congo");
+        assert_eq!(GAZETTEER.entries[congo[0]].country_code, Some("CD"));
+    }
 }
