@@ -207,45 +207,14 @@ fn print_table(label: &str, totals: &[Counts; 3]) {
 fn print_errors(doc: &str, text: &str, predicted: &[TypedSpan], gold: &[TypedSpan]) {
     let chars: Vec<char> = text.chars().collect();
     let show = |s: &TypedSpan| chars[s.start..s.end].iter().collect::<String>();
-    let ctx = |s: &TypedSpan| {
-        let a = s.start.saturating_sub(50);
-        let b = (s.end + 50).min(chars.len());
-        let t: String = chars[a..s.start].iter().collect::<String>()
-            + "[["
-            + &show(s)
-            + "]]"
-            + &chars[s.end..b].iter().collect::<String>();
-        t.replace('\n', " / ")
-    };
-    let ov = |s: &TypedSpan, other: &[TypedSpan]| {
-        other
-            .iter()
-            .filter(|o| o.start < s.end && s.start < o.end)
-            .map(|o| format!("{:?}:{:?}", o.kind, show(o)))
-            .collect::<Vec<_>>()
-            .join(",")
-    };
-    let d = &doc[..doc.len().min(8)];
     for g in gold
         .iter()
         .filter(|g| TYPES.contains(&g.kind) && !predicted.contains(g))
     {
-        println!(
-            "FN {d} {:?} {:?} | pred[{}] | {}",
-            g.kind,
-            show(g),
-            ov(g, predicted),
-            ctx(g)
-        );
+        println!("FN {doc} {:?} {:?}", g.kind, show(g));
     }
     for p in predicted.iter().filter(|p| !gold.contains(p)) {
-        println!(
-            "FP {d} {:?} {:?} | gold[{}] | {}",
-            p.kind,
-            show(p),
-            ov(p, gold),
-            ctx(p)
-        );
+        println!("FP {doc} {:?} {:?}", p.kind, show(p));
     }
 }
 

@@ -22,6 +22,8 @@ mod rules;
 mod sport;
 #[cfg(test)]
 mod test_support;
+#[cfg(test)]
+mod works_tests;
 
 use newsflow_model::{EnrichedArticle, Entity};
 

@@ -1820,17 +1820,46 @@ fn works_are_no_people(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
         "documentary",
         "podcast",
     ];
+    // "the 1997 film Starship Troopers", "the game Tomb Raider": a name
+    // right after one of these nouns is the work's title.
+    const TITLE_NOUNS: &[&str] = &[
+        "film",
+        "movie",
+        "series",
+        "sitcom",
+        "album",
+        "single",
+        "song",
+        "novel",
+        "book",
+        "game",
+        "musical",
+        "documentary",
+        "podcast",
+        "franchise",
+        "opera",
+    ];
     let tokens = ctx.tokens;
+    let titled = |s: &Span| {
+        s.tok_start > 0
+            && TITLE_NOUNS.contains(&tokens[s.tok_start - 1].text)
+            && tokens_space_separated(&tokens[s.tok_start - 1], &tokens[s.tok_start])
+            // "After the game Wenger said": the manager, not a title.
+            && !tokens
+                .get(s.tok_end)
+                .is_some_and(|t| SPEECH_VERBS.contains(&t.text) || t.text == "'s" || t.text == "’s")
+    };
     let works: Vec<(usize, usize)> = spans
         .iter()
         .filter(|s| {
             // ("a Tom Hanks film": a known given name is a person's.)
             s.kind == EntityType::Person
-                && s.tok_end - s.tok_start >= 2
-                && !GIVEN_NAMES.contains(tokens[s.tok_start].text)
-                && tokens
-                    .get(s.tok_end)
-                    .is_some_and(|t| WORK_NOUNS.contains(&t.text))
+                && ((s.tok_end - s.tok_start >= 2
+                    && !GIVEN_NAMES.contains(tokens[s.tok_start].text)
+                    && tokens
+                        .get(s.tok_end)
+                        .is_some_and(|t| WORK_NOUNS.contains(&t.text)))
+                    || titled(s))
         })
         .map(|s| (s.tok_start, s.tok_end))
         .collect();
