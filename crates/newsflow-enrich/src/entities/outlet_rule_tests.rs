@@ -150,3 +150,17 @@ fn settlements_in_apposition_storms_and_indefinite_pronouns() {
     let found = typed(text);
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn the_source_after_according_to_is_a_body() {
+    let text = "The sequel is stalled, according to The Spool, and according to Vantor it may die.";
+    let found = typed(text);
+    assert!(has(text, "Spool", EntityType::Organization), "{found:?}");
+    assert!(has(text, "Vantor", EntityType::Organization), "{found:?}");
+    let text = "According to Marla Venn, the sequel is stalled.";
+    assert!(
+        has(text, "Marla Venn", EntityType::Person),
+        "{:?}",
+        typed(text)
+    );
+}

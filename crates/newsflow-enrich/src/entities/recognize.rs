@@ -1261,6 +1261,18 @@ impl<'a> Ctx<'a, '_> {
         {
             return EntityType::Organization;
         }
+        // "according to Vantor", "according to The Wrap": a source named by
+        // no given name is an outlet or a body (people are named in full).
+        if !person_cue && b - a <= 2 && !GIVEN_NAMES.contains(toks[0].text) {
+            let at = |k: usize| a.checked_sub(k).map(|p| self.tokens[p].text);
+            let the = matches!(at(1), Some("the" | "The"));
+            let skip = usize::from(the);
+            if at(1 + skip) == Some("to")
+                && at(2 + skip).is_some_and(|w| w.eq_ignore_ascii_case("according"))
+            {
+                return EntityType::Organization;
+            }
+        }
         let next = self.tokens.get(b);
         let before = a.checked_sub(1).map(|p| self.tokens[p].text);
         let speech_after = next.is_some_and(|t| SPEECH_VERBS.contains(&t.text));
