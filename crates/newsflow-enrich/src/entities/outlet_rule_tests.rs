@@ -164,3 +164,10 @@ fn the_source_after_according_to_is_a_body() {
         typed(text)
     );
 }
+
+#[test]
+fn a_law_is_no_organisation() {
+    let text = "Ministers said the Harbour Dredging Act would pass before the Clean Rivers Act.";
+    let found = typed(text);
+    assert!(!found.iter().any(|(s, _)| s.ends_with("Act")), "{found:?}");
+}

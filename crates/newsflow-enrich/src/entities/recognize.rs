@@ -1045,6 +1045,10 @@ impl<'a> Ctx<'a, '_> {
         {
             return EntityType::Other;
         }
+        // "Clean Water Act", "Information Act": a law, no body.
+        if !person_cue && b - a >= 2 && toks[b - a - 1].text == "Act" {
+            return EntityType::Other;
+        }
         if toks.iter().any(|t| words.org_cues.contains(t.text)) && !(b - a == 1 && person_cue) {
             // A lone head noun ("Government", "Municipality") is no name.
             if b - a == 1 && !toks[0].is_all_caps() && !words.known_orgs.contains(surface) {
