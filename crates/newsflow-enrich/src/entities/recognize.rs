@@ -939,6 +939,9 @@ impl<'a> Ctx<'a, '_> {
         if !person_cue && (self.state_code_at(b + 1) || self.state_code_after_place(a, b)) {
             return EntityType::Place;
         }
+        if !person_cue && rules::is_competition(surface) {
+            return EntityType::Other;
+        }
         if !person_cue {
             // "Islamic State": a known organisation, whatever its last word.
             if words.known_orgs.contains(surface) {

@@ -729,6 +729,35 @@ pub fn is_event_head(word: &str) -> bool {
     )
 }
 
+/// Sports competitions named like bodies ("the Champions League", "the RBS
+/// Six Nations", "League One"): events, which newswire gold types as
+/// miscellaneous, not organisations. `surface` is the whole name; a
+/// sponsor's word before it stays part of the event.
+pub fn is_competition(surface: &str) -> bool {
+    const COMPETITIONS: &[&str] = &[
+        "Champions League",
+        "Europa League",
+        "Europa Conference League",
+        "Nations League",
+        "Six Nations",
+        "Tri-Nations",
+        "Tri Nations",
+        "League One",
+        "League Two",
+        "Premiership",
+        "Super Bowl",
+        "World Series",
+        "Tour de France",
+        "Grand National",
+    ];
+    COMPETITIONS.iter().any(|c| {
+        surface == *c
+            || surface
+                .strip_suffix(c)
+                .is_some_and(|head| head.ends_with(' ') && head.trim_end().split(' ').count() == 1)
+    })
+}
+
 /// Last words of a named plan or policy document ("Fourth Energy Technology
 /// Development Plan", "Clean Seas Roadmap"): a work, no organisation.
 pub fn is_plan_head(word: &str) -> bool {

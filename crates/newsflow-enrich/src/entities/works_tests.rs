@@ -28,3 +28,19 @@ fn a_person_speaking_after_the_game_stays_a_person() {
     let text = "After the game Wenger said the referee was right.";
     assert!(has(text, "Wenger", EntityType::Person), "{:?}", typed(text));
 }
+
+#[test]
+fn competitions_are_events_not_bodies() {
+    let text =
+        "Dunmore meet Westbridge in the Champions League, and Wales won the RBS Six Nations.";
+    for name in ["Champions League", "RBS Six Nations"] {
+        assert!(
+            !typed(text).iter().any(|(s, _)| s == name),
+            "{name}: {:?}",
+            typed(text)
+        );
+    }
+    // A body whose name merely ends the same way stays one.
+    let text = "The Eastern Rugby League said the fixture would stand.";
+    assert!(!typed(text).is_empty(), "{:?}", typed(text));
+}
