@@ -489,11 +489,38 @@ impl Attributor<'_> {
                 && !self.credited_only(i)
         };
         let previous = previous.filter(|p| is_org(p.speaker));
-        self.subjects_before(pos, previous, is_org)
-            .next()
+        let subject = self.subjects_before(pos, previous, &is_org).next();
+        // "Netcraft found … . In a statement from Lycos, the company denied
+        // it. "…," it said": a later sentence about a body by description
+        // is about the body named last before it.
+        if let Some(m) = subject {
+            if let Some(d) = self.described_body_between(m.end, pos) {
+                return self.recent(d, is_org);
+            }
+        }
+        subject
             .map(|m| m.entity)
             .or(previous.map(|p| p.speaker))
             .or_else(|| self.recent(pos, is_org))
+    }
+
+    /// Start of the last clause between two code points that opens with
+    /// "the" and an organisation noun and goes on with a lower-case word
+    /// ("the company denied").
+    fn described_body_between(&self, from: usize, to: usize) -> Option<usize> {
+        let first = self.tokens.partition_point(|t| t.char_start < from);
+        let last = self.tokens.partition_point(|t| t.char_start < to);
+        (first..last.saturating_sub(2)).rev().find_map(|k| {
+            let t = &self.tokens[k];
+            let opens = t.sentence_start || (k > 0 && self.ends_fronted_phrase(k - 1));
+            let described = t.text.eq_ignore_ascii_case("the")
+                && with_lowercase(self.tokens[k + 1].text, |l| {
+                    ORGANIZATION_STAND_INS.contains(&l)
+                })
+                && self.tokens[k + 2].is_word()
+                && !self.tokens[k + 2].is_capitalized();
+            (opens && described).then_some(t.char_start)
+        })
     }
 
     /// A mention opening its sentence (after at most a few title words) or

@@ -428,3 +428,15 @@ fn a_name_after_a_fronted_prepositional_phrase_is_the_subject() {
         Some("Rhea Dowd")
     );
 }
+
+#[test]
+fn it_after_a_described_body_is_the_body_named_before_the_description() {
+    let qs = quotes_of(&[
+        "Rating firm Kestrel Analytics found that the Velmora Group's app crashed often. According to figures gathered by Kestrel Analytics, half of all sessions failed.",
+        "In a statement from the Velmora Group announcing a fix, the company denied that the fault was serious. “Nothing suggests users lost data,” it said.",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "Nothing suggests").as_deref(),
+        Some("Velmora Group")
+    );
+}
