@@ -564,10 +564,13 @@ impl Attributor<'_> {
         // "said Mr Flynn": a title word may stand between the cue and the name.
         // ("hailed Quill", "told the paper": after a cue that cannot invert,
         // the name is its object.)
+        // ("Parry also admits Gerrard will stay": a cue after a word has
+        // its subject before it; an inverted one follows a quote or comma.)
         let cue_before = (t.saturating_sub(2)..t).any(|j| {
             is_cue(&self.tokens[j])
                 && INVERTIBLE_CUES.contains(&self.tokens[j].text)
                 && self.tokens[j + 1..t].iter().all(|x| x.is_capitalized())
+                && (j == 0 || !self.tokens[j - 1].is_word())
         });
         opens || cue_before || self.tokens.get(after).is_some_and(is_cue)
     }

@@ -440,3 +440,14 @@ fn it_after_a_described_body_is_the_body_named_before_the_description() {
         Some("Velmora Group")
     );
 }
+
+#[test]
+fn a_name_after_a_cue_with_its_own_subject_is_no_inverted_subject() {
+    let qs = quotes_of(&[
+        "But Ansel Marrow, speaking to local radio, also admits Tobias Wren, who has been linked with other clubs, will decide his own future. He told listeners: “Tobias is above money.”",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "Tobias is above").as_deref(),
+        Some("Ansel Marrow")
+    );
+}
