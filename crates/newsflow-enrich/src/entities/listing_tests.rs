@@ -162,3 +162,18 @@ fn a_ministry_named_after_a_list_of_portfolios_is_one_body() {
     );
     assert!(has(text, "France", EntityType::Place), "{:?}", typed(text));
 }
+
+#[test]
+fn letters_after_a_persons_name_are_no_state() {
+    let text = "In the words of the prosecutor, Mark Tedesco, QC, the case was clear. \
+                Jane Holloway, MD, treated him in Dayton, OH.";
+    for person in ["Mark Tedesco", "Jane Holloway"] {
+        assert!(
+            has(text, person, EntityType::Person),
+            "{person}: {:?}",
+            typed(text)
+        );
+    }
+    assert!(!has(text, "MD", EntityType::Place), "{:?}", typed(text));
+    assert!(has(text, "OH", EntityType::Place), "{:?}", typed(text));
+}

@@ -936,7 +936,10 @@ impl<'a> Ctx<'a, '_> {
         }
         // "Hayward, Calif.", "Dayton, OH", "COLUMBIA, S.C. (AP)": a place
         // before a state's abbreviation, and the abbreviation itself.
-        if !person_cue && (self.state_code_at(b + 1) || self.state_code_after_place(a, b)) {
+        if !person_cue
+            && ((self.state_code_at(b + 1) && !self.degree_after_person(b + 1))
+                || self.state_code_after_place(a, b))
+        {
             return EntityType::Place;
         }
         if !person_cue && rules::is_competition(surface) {
@@ -1544,10 +1547,23 @@ impl<'a> Ctx<'a, '_> {
             && !next.is_some_and(|t| !t.line_start && t.is_word() && t.is_capitalized())
     }
 
+    /// "Jane Doe, MD", "John Smith, MA": a degree after a person's name
+    /// (a given name and one more word before the comma at `k - 1`).
+    fn degree_after_person(&self, k: usize) -> bool {
+        k >= 3
+            && self
+                .tokens
+                .get(k)
+                .is_some_and(|t| matches!(t.text, "MD" | "MA" | "MS" | "PA" | "DC"))
+            && self.tokens[k - 2].is_capitalized()
+            && GIVEN_NAMES.contains(self.tokens[k - 3].text)
+    }
+
     /// `[a, b)` is one state abbreviation after "<capitalised name>,".
     fn state_code_after_place(&self, a: usize, b: usize) -> bool {
         b == a + 1
             && a >= 2
+            && !self.degree_after_person(a)
             && self.tokens[a - 2].is_capitalized()
             && !self.tokens[a - 1].line_start
             && self.state_code_at(a)

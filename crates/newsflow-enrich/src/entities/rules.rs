@@ -1251,6 +1251,7 @@ pub fn is_us_state_abbreviation(word: &str) -> bool {
 /// Postal codes of US states and Canadian provinces ("Dayton, OH",
 /// "Toronto, ON") and the dotted forms the tokeniser keeps whole ("N.C.",
 /// "D.C."), as written after a city in datelines, listings and addresses.
+/// (Quebec's "QC" is left out: after a name it is Queen's Counsel.)
 pub fn is_state_code(word: &str) -> bool {
     matches!(
         word,
@@ -1312,7 +1313,6 @@ pub fn is_state_code(word: &str) -> bool {
             | "NS"
             | "ON"
             | "PE"
-            | "QC"
             | "SK"
             | "YT"
             | "N.C."
