@@ -227,12 +227,15 @@ pub fn join_portfolio_lists(tokens: &[Token<'_>], spans: &mut Vec<Span>) {
         let inside: Vec<usize> = (0..spans.len())
             .filter(|&k| k != j && spans[k].tok_start >= b && spans[k].tok_end <= end)
             .collect();
-        // "the Ministry of Defence, Britain and France": places or people
-        // after it make a list of their own.
-        if inside
-            .iter()
-            .any(|&k| matches!(spans[k].kind, EntityType::Person | EntityType::Place))
-        {
+        // "the Ministry of Defence, Britain and France", "the Department for
+        // Education, Ofsted and Unison": places, people or bodies after it
+        // make a list of their own.
+        if inside.iter().any(|&k| {
+            matches!(
+                spans[k].kind,
+                EntityType::Person | EntityType::Place | EntityType::Organization
+            ) || tokens[spans[k].tok_start].is_all_caps()
+        }) {
             continue;
         }
         removed.extend(inside);
@@ -251,10 +254,12 @@ pub fn join_portfolio_lists(tokens: &[Token<'_>], spans: &mut Vec<Span>) {
 /// End (exclusive) of ", Word, Word and Word" starting at `at`, each word
 /// capitalised, on one line; `None` unless the list closes with "and".
 fn portfolio_list_end(tokens: &[Token<'_>], at: usize) -> Option<usize> {
+    // Portfolios are ordinary words ("Trade", "Energy"), not names
+    // ("Ofsted", "Microsoft").
     let word_at = |k: usize| {
-        tokens
-            .get(k)
-            .is_some_and(|t| t.is_word() && t.is_capitalized() && !t.line_start)
+        tokens.get(k).is_some_and(|t| {
+            t.is_word() && t.is_capitalized() && !t.line_start && is_common_word(t.text)
+        })
     };
     let mut k = at;
     // At most four more portfolios before "and".

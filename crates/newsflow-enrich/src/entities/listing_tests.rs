@@ -177,3 +177,31 @@ fn letters_after_a_persons_name_are_no_state() {
     assert!(!has(text, "MD", EntityType::Place), "{:?}", typed(text));
     assert!(has(text, "OH", EntityType::Place), "{:?}", typed(text));
 }
+
+#[test]
+fn a_list_of_bodies_after_a_department_stays_a_list() {
+    let text = "Talks between the Department for Education, Ofsted and Unison broke down.";
+    assert!(
+        has(text, "Department for Education", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+    assert!(
+        has(text, "Ofsted", EntityType::Organization),
+        "{:?}",
+        typed(text)
+    );
+}
+
+#[test]
+fn letters_after_a_body_or_before_and_are_no_state() {
+    let text =
+        "A spokesman told the BBC, PA and ITV that the mayor, Garcetti, LA's leader, had left.";
+    for name in ["BBC", "PA", "Garcetti", "LA"] {
+        assert!(
+            !has(text, name, EntityType::Place),
+            "{name}: {:?}",
+            typed(text)
+        );
+    }
+}

@@ -1543,8 +1543,14 @@ impl<'a> Ctx<'a, '_> {
         if rules::is_us_state_abbreviation(code.text) {
             return next.is_some_and(|d| d.is_punct(".") && d.start == code.end);
         }
-        rules::is_state_code(code.text)
-            && !next.is_some_and(|t| !t.line_start && t.is_word() && t.is_capitalized())
+        // "told the BBC, PA and ITV", "Garcetti, LA's leader": after a
+        // body, or before "and" or a possessive, the letters are no state.
+        let ends_item = next.is_none_or(|t| {
+            t.line_start
+                || (t.kind == crate::text_util::TokenKind::Punct && !matches!(t.text, "'s" | "’s"))
+        });
+        let body_before = k >= 2 && WORDS.known_orgs.contains(self.tokens[k - 2].text);
+        rules::is_state_code(code.text) && ends_item && !body_before
     }
 
     /// "Jane Doe, MD", "John Smith, MA": a degree after a person's name
@@ -1875,8 +1881,22 @@ fn works_are_no_people(ctx: &Ctx<'_, '_>, spans: &mut [Span]) {
         "opera",
     ];
     let tokens = ctx.tokens;
+    // ("The film Tom Hanks starred in", "the game Jones played": a person
+    // whose verb follows, by a given name or by one word after a noun that
+    // is no film's; "the film Vera Drake" is a title.)
+    let relative_verb_after = |s: &Span| {
+        tokens.get(s.tok_end).is_some_and(|t| {
+            t.is_word() && !t.is_capitalized() && (t.text.ends_with("ed") || t.text == "made")
+        })
+    };
     let titled = |s: &Span| {
         s.tok_start > 0
+            && !(GIVEN_NAMES.contains(tokens[s.tok_start].text) && relative_verb_after(s))
+            && (s.tok_end - s.tok_start >= 2
+                || matches!(
+                    tokens[s.tok_start - 1].text,
+                    "film" | "movie" | "album" | "novel" | "sitcom" | "musical" | "opera" | "documentary"
+                ))
             && TITLE_NOUNS.contains(&tokens[s.tok_start - 1].text)
             && tokens_space_separated(&tokens[s.tok_start - 1], &tokens[s.tok_start])
             // "After the game Wenger said": the manager, not a title.
@@ -2033,6 +2053,16 @@ fn quoted_names_are_titles(tokens: &[Token<'_>], spans: &mut [Span]) {
             };
         matches!(t.text, "\"" | "\u{201D}" | "\u{2019}") && tokens[k - 1].end == tokens[k].start
     };
+    // "Jones replied: “Corbyn.”": a one-word answer naming someone; and a
+    // surname of someone the text names in full is that person.
+    let answer = |a: usize| {
+        a >= 2 && (tokens[a - 2].text == ":" || SPEECH_VERBS.contains(&tokens[a - 2].text))
+    };
+    let full_name_words: FxHashSet<&str> = spans
+        .iter()
+        .filter(|s| s.kind == EntityType::Person && s.tok_end - s.tok_start >= 2)
+        .flat_map(|s| tokens[s.tok_start..s.tok_end].iter().map(|t| t.text))
+        .collect();
     for span in spans.iter_mut() {
         let (a, b) = (span.tok_start, span.tok_end);
         if span.kind == EntityType::Person
@@ -2041,6 +2071,8 @@ fn quoted_names_are_titles(tokens: &[Token<'_>], spans: &mut [Span]) {
             && a > 0
             && opening(a - 1)
             && closing(b)
+            && !answer(a)
+            && !(b - a == 1 && full_name_words.contains(tokens[a].text))
         {
             span.kind = EntityType::Other;
             span.gender = Gender::Unknown;
@@ -2065,6 +2097,11 @@ fn told_outlets(ctx: &Ctx<'_, '_>, spans: &mut [Span], players: &[(usize, usize)
             && !players.contains(&(s.tok_start, s.tok_end))
             && !GIVEN_NAMES.contains(tokens[s.tok_start].text)
             && !tokens[s.tok_start].is_all_caps()
+            // "told Five Live": a name of several words is an outlet's only
+            // when one of them is an ordinary word ("told Ade Okafor" is not).
+            && (s.tok_end - s.tok_start == 1
+                || tokens[s.tok_start..s.tok_end].iter().any(|t| is_common_word(t.text)))
+            && !told_a_person_something(tokens, s.tok_end)
     };
     if !spans.iter().any(&candidate) {
         return;
@@ -2084,6 +2121,16 @@ fn told_outlets(ctx: &Ctx<'_, '_>, spans: &mut [Span], players: &[(usize, usize)
             span.gender = Gender::Unknown;
         }
     }
+}
+
+/// "told Hargreaves to leave", "told Whitfield about the plan", "told Adeyemi,
+/// a farmer, that ...": what follows the one told shows a person.
+fn told_a_person_something(tokens: &[Token<'_>], after: usize) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.text);
+    matches!(
+        word(after),
+        "to" | "that" | "about" | "of" | "how" | "why" | "what" | "where" | "when" | "not"
+    ) || (word(after) == "," && matches!(word(after + 1), "a" | "an" | "the"))
 }
 
 /// "Brent crude rose", "the S&P 500", "the Dow Jones Industrial Average":

@@ -44,3 +44,41 @@ fn competitions_are_events_not_bodies() {
     let text = "The Eastern Rugby League said the fixture would stand.";
     assert!(!typed(text).is_empty(), "{:?}", typed(text));
 }
+
+#[test]
+fn a_person_after_a_work_noun_stays_a_person() {
+    let text =
+        "The film Tom Hanks starred in was a hit, and the game Jones played on Saturday was tense.";
+    assert!(
+        has(text, "Tom Hanks", EntityType::Person),
+        "{:?}",
+        typed(text)
+    );
+    assert!(has(text, "Jones", EntityType::Person), "{:?}", typed(text));
+}
+
+#[test]
+fn a_one_word_answer_in_quotes_is_the_person_named() {
+    let text = "Priya Kaur spoke first. Asked who would win, voters said: \u{201c}Kaur.\u{201d}";
+    let kaur = typed(text)
+        .iter()
+        .filter(|(s, k)| s == "Kaur" && *k == EntityType::Person)
+        .count();
+    assert_eq!(kaur, 1, "{:?}", typed(text));
+}
+
+#[test]
+fn a_person_told_something_stays_a_person() {
+    let text = "The judge told Oluwaseun Adeyemi, a farmer from Lagos, that he was free. \
+                Police told Hargreaves to leave.";
+    assert!(
+        has(text, "Oluwaseun Adeyemi", EntityType::Person),
+        "{:?}",
+        typed(text)
+    );
+    assert!(
+        has(text, "Hargreaves", EntityType::Person),
+        "{:?}",
+        typed(text)
+    );
+}
