@@ -205,3 +205,21 @@ fn letters_after_a_body_or_before_and_are_no_state() {
         );
     }
 }
+
+#[test]
+fn what_follows_a_free_standing_at_sign_in_a_listing_is_the_venue() {
+    let text = "Tour Dates\n\nJune 24 – Bristow, VA @ Jiffy Lube Live\nJune 26 – Toronto, ON @ Brightwater Stage\n\
+                Follow @Lumberjacks for news.";
+    for venue in ["Jiffy Lube Live", "Brightwater Stage"] {
+        assert!(
+            has(text, venue, EntityType::Place),
+            "{venue}: {:?}",
+            typed(text)
+        );
+    }
+    assert!(
+        !has(text, "Lumberjacks", EntityType::Place),
+        "{:?}",
+        typed(text)
+    );
+}

@@ -934,6 +934,16 @@ impl<'a> Ctx<'a, '_> {
         if b - a >= 3 && toks[0].text == "Veterans" && toks[1].text == "of" {
             return EntityType::Organization;
         }
+        // "June 24 – Bristow, VA @ Jiffy Lube Live": in a listing, what
+        // stands after a free-standing "@" is the venue ("@handle" is glued).
+        if !person_cue
+            && a > 0
+            && self.tokens[a - 1].text == "@"
+            && self.tokens[a - 1].end < toks[0].start
+            && (a < 2 || self.tokens[a - 2].end < self.tokens[a - 1].start)
+        {
+            return EntityType::Place;
+        }
         // "Hayward, Calif.", "Dayton, OH", "COLUMBIA, S.C. (AP)": a place
         // before a state's abbreviation, and the abbreviation itself.
         if !person_cue
