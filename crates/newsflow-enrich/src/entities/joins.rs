@@ -45,6 +45,21 @@ const ORG_HEADS: &[&str] = &[
 /// At most this many ordinary words before "and".
 const MAX_WORDS_BEFORE_AND: usize = 2;
 
+/// Drops the spans at the indexes in `removed` (in any order, repeats
+/// allowed), keeping the others in order.
+fn remove_spans_at(spans: &mut Vec<Span>, mut removed: Vec<usize>) {
+    if removed.is_empty() {
+        return;
+    }
+    removed.sort_unstable();
+    let mut k = 0;
+    spans.retain(|_| {
+        let keep = removed.binary_search(&k).is_err();
+        k += 1;
+        keep
+    });
+}
+
 pub fn join_and_names(tokens: &[Token<'_>], spans: &mut Vec<Span>) {
     let words = &*WORDS;
     let mut removed = Vec::new();
@@ -89,14 +104,7 @@ pub fn join_and_names(tokens: &[Token<'_>], spans: &mut Vec<Span>) {
         removed.extend(before);
         spans[j].tok_start = start;
     }
-    if !removed.is_empty() {
-        let mut k = 0;
-        spans.retain(|_| {
-            let keep = !removed.contains(&k);
-            k += 1;
-            keep
-        });
-    }
+    remove_spans_at(spans, removed);
 }
 
 /// Words that make "X and Y <word>" one firm's name.
@@ -187,14 +195,7 @@ pub fn join_partner_firms(tokens: &[Token<'_>], spans: &mut Vec<Span>) {
         span.place = None;
         span.expansion = None;
     }
-    if !removed.is_empty() {
-        let mut k = 0;
-        spans.retain(|_| {
-            let keep = !removed.contains(&k);
-            k += 1;
-            keep
-        });
-    }
+    remove_spans_at(spans, removed);
 }
 
 fn ordinary_capitalised(t: &Token<'_>) -> bool {
@@ -241,14 +242,7 @@ pub fn join_portfolio_lists(tokens: &[Token<'_>], spans: &mut Vec<Span>) {
         removed.extend(inside);
         spans[j].tok_end = end;
     }
-    if !removed.is_empty() {
-        let mut k = 0;
-        spans.retain(|_| {
-            let keep = !removed.contains(&k);
-            k += 1;
-            keep
-        });
-    }
+    remove_spans_at(spans, removed);
 }
 
 /// End (exclusive) of ", Word, Word and Word" starting at `at`, each word

@@ -478,3 +478,17 @@ pub const PERSON_STAND_INS: &[&str] = &[
     "swimmer",
     "rider",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::{CUES, INVERTIBLE_CUES, WEAK_CUES};
+
+    /// The weak and invertible lists mark words of `CUES`; a word only in
+    /// one of them would never be read as a cue at all.
+    #[test]
+    fn weak_and_invertible_cues_are_cues() {
+        for cue in WEAK_CUES.iter().chain(INVERTIBLE_CUES) {
+            assert!(CUES.contains(cue), "{cue:?} is missing from CUES");
+        }
+    }
+}
